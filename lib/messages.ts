@@ -1,0 +1,107 @@
+/**
+ * The one message protocol between content scripts, extension pages and the background.
+ * Every request is validated by `parseRequest` in the background before it is handled.
+ */
+import type { DaySummary, PaperBadge, StoredDigest, StoredPaper, SyncStatus } from './records';
+
+export interface Protocol {
+  getPaper: { req: { arxivId: string }; res: { paper: StoredPaper | null } };
+  getBadges: { req: { arxivIds: string[] }; res: { badges: PaperBadge[] } };
+  getDigest: { req: { date: string }; res: { digest: StoredDigest | null; papers: StoredPaper[] } };
+  /** The newest stored digest. */
+  getLatestDigest: { req: Record<string, never>; res: { digest: StoredDigest | null; papers: StoredPaper[] } };
+  listDates: { req: Record<string, never>; res: { days: DaySummary[] } };
+  search: { req: { query: string; limit: number }; res: { papers: StoredPaper[]; total: number } };
+  getSyncStatus: { req: Record<string, never>; res: { status: SyncStatus } };
+  syncNow: { req: Record<string, never>; res: { status: SyncStatus } };
+  /** Opens the offline reader in a tab at `hash` (`#/YYYY-MM-DD` or `#/paper/<id>`). */
+  openReader: { req: { hash: string }; res: { ok: true } };
+}
+
+export type MessageType = keyof Protocol;
+export type Req<K extends MessageType> = Protocol[K]['req'];
+export type Res<K extends MessageType> = Protocol[K]['res'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  channel: typeof CHANNEL;
+  type: K;
+  payload: Req<K>;
+}
+
+export type Reply<K extends MessageType> = { ok: true; data: Res<K> } | { ok: false; error: string };
+
+export const CHANNEL = 'arxiv-ko-digest/v1' as const;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const ID_RE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
+const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|search\/.{0,200})?$/;
+
+type Check = (p: Record<string, unknown>) => string | null;
+const noFields: Check = (p) => (Object.keys(p).length === 0 ? null : 'unexpected fields');
+const isId = (v: unknown) => typeof v === 'string' && ID_RE.test(v);
+
+const checks: { [K in MessageType]: Check } = {
+  getPaper: (p) => (isId(p.arxivId) ? null : 'arxivId must be an arXiv id'),
+  getBadges: (p) =>
+    Array.isArray(p.arxivIds) && p.arxivIds.length <= 2000 && p.arxivIds.every(isId)
+      ? null
+      : 'arxivIds must be an array of at most 2000 arXiv ids',
+  getDigest: (p) => (typeof p.date === 'string' && DATE_RE.test(p.date) ? null : 'date must be YYYY-MM-DD'),
+  getLatestDigest: noFields,
+  listDates: noFields,
+  search: (p) =>
+    typeof p.query === 'string' &&
+    p.query.length <= 500 &&
+    typeof p.limit === 'number' &&
+    Number.isInteger(p.limit) &&
+    p.limit > 0 &&
+    p.limit <= 1000
+      ? null
+      : 'search needs query (≤ 500 chars) and an integer limit in 1..1000',
+  getSyncStatus: noFields,
+  syncNow: noFields,
+  openReader: (p) => (typeof p.hash === 'string' && HASH_RE.test(p.hash) ? null : 'hash must be a reader route'),
+};
+
+/** Validates an untrusted message. Returns the typed envelope or an error string. */
+export function parseRequest(raw: unknown): Envelope | string {
+  if (typeof raw !== 'object' || raw === null) return 'message must be an object';
+  const m = raw as Record<string, unknown>;
+  if (m.channel !== CHANNEL) return 'unknown channel';
+  if (typeof m.type !== 'string' || !Object.hasOwn(checks, m.type)) return `unknown message type ${String(m.type)}`;
+  const payload = m.payload;
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'payload must be an object';
+  const err = checks[m.type as MessageType](payload as Record<string, unknown>);
+  if (err) return `${m.type}: ${err}`;
+  return { channel: CHANNEL, type: m.type as MessageType, payload: payload as Req<MessageType> };
+}
+
+/** The part of `runtime.MessageSender` the background looks at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+const CONTENT_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'huggingface.co']);
+
+/**
+ * Accepts only this extension's own pages and its content scripts on the hosts it is injected into.
+ * Messages from web pages (externally_connectable is not declared) or other extensions are rejected.
+ */
+export function isTrustedSender(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  if (sender.id !== extensionId) return false;
+  const url = sender.url ?? sender.tab?.url;
+  if (!url) return false;
+  if (url.startsWith(extensionOrigin)) return true;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && CONTENT_HOSTS.has(u.hostname) && sender.tab !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function envelope<K extends MessageType>(type: K, payload: Req<K>): Envelope<K> {
+  return { channel: CHANNEL, type, payload };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL, isTrustedSender, parseRequest } from '../../lib/messages';
+
+const EXT = 'abcdefghijklmnop';
+const ORIGIN = `chrome-extension://${EXT}/`;
+
+describe('parseRequest', () => {
+  it('accepts a well-formed request', () => {
+    const r = parseRequest({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '2406.16793' } });
+    expect(typeof r).toBe('object');
+  });
+  it.each([
+    [null, 'message must be an object'],
+    [{ channel: 'x', type: 'getPaper', payload: {} }, 'unknown channel'],
+    [{ channel: CHANNEL, type: 'dropDatabase', payload: {} }, 'unknown message type dropDatabase'],
+    [{ channel: CHANNEL, type: 'toString', payload: {} }, 'unknown message type toString'],
+    [{ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '<script>' } }, 'getPaper: arxivId must be an arXiv id'],
+    [{ channel: CHANNEL, type: 'getDigest', payload: { date: '2024/06/25' } }, 'getDigest: date must be YYYY-MM-DD'],
+    [{ channel: CHANNEL, type: 'syncNow', payload: { force: true } }, 'syncNow: unexpected fields'],
+    [
+      { channel: CHANNEL, type: 'search', payload: { query: 'x', limit: 1e9 } },
+      expect.stringContaining('search needs'),
+    ],
+    [
+      { channel: CHANNEL, type: 'openReader', payload: { hash: 'javascript:alert(1)' } },
+      expect.stringContaining('hash'),
+    ],
+  ])('rejects %j', (raw, message) => {
+    expect(parseRequest(raw)).toEqual(message);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it.each([
+    [{ id: EXT, url: `${ORIGIN}popup.html` }, true],
+    [{ id: EXT, url: 'https://arxiv.org/abs/2406.16793', tab: { id: 1 } }, true],
+    [{ id: EXT, url: 'https://evil.example/abs/2406.16793', tab: { id: 1 } }, false],
+    [{ id: 'other-extension', url: `${ORIGIN}popup.html` }, false],
+    [{ id: EXT, url: 'http://arxiv.org/abs/1', tab: { id: 1 } }, false],
+    [{ id: EXT }, false],
+  ])('%j → %s', (sender, ok) => {
+    expect(isTrustedSender(sender, EXT, ORIGIN)).toBe(ok);
+  });
+});
