@@ -1,0 +1,125 @@
+/**
+ * Recognising arXiv identifiers in bare strings, arXiv URLs and free text. Pure: no DOM, no browser APIs.
+ *
+ * Identifier schemes (https://info.arxiv.org/help/arxiv_identifier.html):
+ * - new style `YYMM.NNNN` for 0704–1412 and `YYMM.NNNNN` from 1501 on, with an optional `vN` (N ≥ 1);
+ * - old style `archive[.SUBJ]/YYMMNNN` for 9107–0703, e.g. `hep-th/9901001`, `math.GT/0309136`.
+ *   Archive names are lowercase letters and `-`. The subject class is not part of the canonical id,
+ *   so `math.GT/0309136` normalises to `math/0309136` (what arXiv itself shows and redirects to).
+ *
+ * Normalised ids never carry a version. Parsing is strict: no surrounding whitespace, no `arXiv:` prefix
+ * (only `normaliseArxivId` and `findArxivIds` accept those), exact case.
+ */
+
+export type ArxivIdStyle = 'new' | 'old';
+
+export interface ArxivId {
+  /** Normalised id without version, e.g. `2406.16793` or `hep-th/9901001`. */
+  id: string;
+  version: number | null;
+  style: ArxivIdStyle;
+}
+
+/** Which arXiv page an URL points at: `/abs/`, `/pdf/`, `/html/` or `/format/`. */
+export type ArxivUrlKind = 'abs' | 'pdf' | 'html' | 'format';
+
+export interface ArxivUrlId extends ArxivId {
+  kind: ArxivUrlKind;
+}
+
+/** Hosts that serve arXiv pages. Exact match after URL parsing (which lowercases the host). */
+export const ARXIV_HOSTS: ReadonlySet<string> = new Set([
+  'arxiv.org',
+  'www.arxiv.org',
+  'export.arxiv.org',
+  'browse.arxiv.org',
+]);
+
+const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
+const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/;
+
+function version(v: string | undefined): number | null {
+  return v === undefined ? null : Number(v);
+}
+
+/** Parses one bare id (`2406.16793`, `2406.16793v2`, `hep-th/9901001v1`); null if it is not a valid id. */
+export function parseArxivId(s: string): ArxivId | null {
+  const n = NEW_ID.exec(s);
+  if (n) {
+    const [, yy = '', mm = '', num = ''] = n;
+    const month = Number(mm);
+    const yymm = Number(yy) * 100 + month;
+    if (month < 1 || month > 12 || yymm < 704) return null;
+    if (num.length !== (yymm <= 1412 ? 4 : 5) || Number(num) === 0) return null;
+    return { id: `${yy}${mm}.${num}`, version: version(n[4]), style: 'new' };
+  }
+  const o = OLD_ID.exec(s);
+  if (o) {
+    const [, archive = '', yy = '', mm = '', num = ''] = o;
+    const month = Number(mm);
+    const year = Number(yy);
+    const yymm = year * 100 + month;
+    if (month < 1 || month > 12 || Number(num) === 0) return null;
+    if (!(year >= 91 ? yymm >= 9107 : yymm <= 703)) return null;
+    return { id: `${archive}/${yy}${mm}${num}`, version: version(o[5]), style: 'old' };
+  }
+  return null;
+}
+
+/** Normalised id (no version) from an id string, tolerating surrounding whitespace and an `arXiv:` prefix. */
+export function normaliseArxivId(s: string): string | null {
+  return parseArxivId(s.trim().replace(/^arxiv:\s*/i, ''))?.id ?? null;
+}
+
+const URL_PATH = /^\/(abs|pdf|html|format)\/(.+?)\/?$/;
+
+/**
+ * The id in an arXiv page URL: `/abs/<id>`, `/pdf/<id>[.pdf]`, `/html/<id>[/]`, `/format/<id>`, each with an
+ * optional version, on an {@link ARXIV_HOSTS} host over http(s). Query and fragment are ignored; a trailing `/`
+ * is allowed; anything else after the id (sub-resources like `/html/<id>/x1.png`) is not a page and gives null.
+ */
+export function arxivIdFromUrl(url: string | URL): ArxivUrlId | null {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !ARXIV_HOSTS.has(u.hostname) || u.port !== '') {
+    return null;
+  }
+  const m = URL_PATH.exec(u.pathname);
+  if (!m) return null;
+  const kind = m[1] as ArxivUrlKind;
+  let rest: string;
+  try {
+    rest = decodeURIComponent(m[2] ?? '');
+  } catch {
+    return null;
+  }
+  if (kind === 'pdf') rest = rest.replace(/\.pdf$/, '');
+  const parsed = parseArxivId(rest);
+  return parsed ? { ...parsed, kind } : null;
+}
+
+const PREFIXED = /(?<!\w)arxiv:\s?((?:[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z-]+)?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])/gi;
+const URLS = /https?:\/\/[^\s"'<>]+/gi;
+
+/**
+ * Ids mentioned in free text, normalised, de-duplicated, in order of first mention. Only two forms count:
+ * `arXiv:<id>` (prefix in any case) and arXiv page URLs (see {@link arxivIdFromUrl}). Bare numbers such as
+ * `2406.16793` are ignored on purpose: in prose they are as likely to be something else.
+ */
+export function findArxivIds(text: string): string[] {
+  const found: { at: number; id: string }[] = [];
+  for (const m of text.matchAll(PREFIXED)) {
+    const id = parseArxivId(m[1] ?? '')?.id;
+    if (id) found.push({ at: m.index, id });
+  }
+  for (const m of text.matchAll(URLS)) {
+    const id = arxivIdFromUrl(m[0].replace(/[.,;:!?)\]}]+$/, ''))?.id;
+    if (id) found.push({ at: m.index, id });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return [...new Set(found.map((f) => f.id))];
+}
