@@ -16,7 +16,7 @@
  *   `- text`: unlabelled section. Any other line (continuations, `  - ` nested bullets, `1)` / `1.` numbered
  *   lines) is appended to the section above with `\n`.
  */
-import { arxivIdFromUrl } from './arxiv-id';
+import { arxivIdFromUrl } from '../arxiv-id';
 import type { Diagnostic, DigestRun, Paper, ParsedDigest, Section } from './types';
 
 const PATH_DATE_RE = /(?:^|[\\/])(\d{4})[\\/](\d{2})[\\/](\d{2})\.md$/;
@@ -148,7 +148,8 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
         endEntry();
         const head = src.slice(start + 4, stop).trim();
         const k = head.endsWith(')') ? head.lastIndexOf('](') : -1;
-        const id = k > 0 && head.charCodeAt(0) === 91 ? arxivIdFromUrl(head.slice(k + 2, -1)) : null;
+        const id =
+          k > 0 && head.charCodeAt(0) === 91 ? (arxivIdFromUrl(head.slice(k + 2, -1).trim())?.id ?? null) : null;
         if (k > 0 && id !== null) {
           paper = { arxivId: id, title: head.slice(1, k).trim(), votes: null, authors: [], media: null, sections: [] };
           papers.push(paper);
