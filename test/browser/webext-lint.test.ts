@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/launch';
+
+const FIREFOX_DIR = join(ROOT, '.output', 'firefox-mv2');
+
+describe('Firefox build', () => {
+  it('passes web-ext lint with 0 errors', () => {
+    expect(existsSync(join(FIREFOX_DIR, 'manifest.json')), 'run npm run build:firefox first').toBe(true);
+    let out: string;
+    try {
+      out = execFileSync(
+        join(ROOT, 'node_modules', '.bin', 'web-ext'),
+        ['lint', '-s', FIREFOX_DIR, '--output', 'json', '--no-input'],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+    } catch (e) {
+      out = (e as { stdout?: string }).stdout ?? '';
+    }
+    const report = JSON.parse(out.slice(out.indexOf('{'))) as { errors: { code: string; message: string }[] };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+  });
+});
