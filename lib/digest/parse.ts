@@ -18,6 +18,7 @@
  */
 import { arxivIdFromUrl } from '../arxiv-id';
 import type { Diagnostic, DigestRun, Paper, ParsedDigest, Section } from './types';
+import { isHttpUrl } from './url';
 
 const PATH_DATE_RE = /(?:^|[\\/])(\d{4})[\\/](\d{2})[\\/](\d{2})\.md$/;
 const VIDEO_SRC_RE = /\ssrc\s*=\s*["']([^"']*)["']/i;
@@ -29,18 +30,6 @@ const TAB = 9;
 const CR = 13;
 const STAR = 42; // *
 const COLON = 58; // :
-
-/** `http://` or `https://` (scheme case-insensitive) and no whitespace or control characters. */
-export function isHttpUrl(url: string): boolean {
-  const lower = url.slice(0, 8).toLowerCase();
-  if (!lower.startsWith('http://') && !lower.startsWith('https://')) return false;
-  if (url.length <= (lower.startsWith('https://') ? 8 : 7)) return false;
-  for (let i = 0; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (c <= SPACE || c === 127) return false;
-  }
-  return true;
-}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
