@@ -16,6 +16,32 @@ export interface Protocol {
   syncNow: { req: Record<string, never>; res: { status: SyncStatus } };
   /** Opens the offline reader in a tab at `hash` (`#/YYYY-MM-DD` or `#/paper/<id>`). */
   openReader: { req: { hash: string }; res: { ok: true } };
+  /**
+   * The whole database (every stored digest and paper) as the text of an export file in the format of
+   * lib/export-format.ts (`buildExport` + `serializeExport`). Sync state and settings are not included.
+   */
+  exportData: { req: Record<string, never>; res: { json: string } };
+  /**
+   * Merges an export file (lib/export-format.ts) into the database. The background validates `json` with
+   * `parseExport` and refuses the request with the error text when it is invalid, writing nothing (all or nothing,
+   * one transaction). Merge rules: a digest whose date is not stored is added; a stored digest is replaced only
+   * when the file's `fetchedAt` is newer. A paper whose id is not stored is added; for a stored one `dates` becomes
+   * the union of both (newest first), and title/votes/authors/media/sections/date come from whichever record has
+   * the newer `date` (on a tie the stored one stays). `added` counts digests + papers that were not stored,
+   * `updated` counts stored digests + papers that changed. Nothing is deleted.
+   */
+  importData: { req: { json: string }; res: { added: number; updated: number } };
+  /**
+   * Deletes every stored digest and paper and the sync bookkeeping (last success, ETags, file errors), stopping
+   * a running sync first. Settings are kept and no new sync is started; the next alarm or "Sync now" downloads
+   * everything again. Replies with the sync status after clearing (paperCount 0, digestCount 0).
+   */
+  clearData: { req: Record<string, never>; res: { status: SyncStatus } };
+  /**
+   * Storage used by the extension's origin: `bytes` and `quota` from `navigator.storage.estimate()`
+   * (`usage` / `quota`; quota null when unknown), and the number of stored papers.
+   */
+  storageInfo: { req: Record<string, never>; res: { bytes: number; quota: number | null; paperCount: number } };
 }
 
 export type MessageType = keyof Protocol;
@@ -35,6 +61,9 @@ export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ID_RE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|search\/.{0,200})?$/;
+
+/** Largest import file accepted in one `importData` message (characters); Chrome caps a message at 64 MiB. */
+export const MAX_IMPORT_CHARS = 40 * 1024 * 1024;
 
 type Check = (p: Record<string, unknown>) => string | null;
 const noFields: Check = (p) => (Object.keys(p).length === 0 ? null : 'unexpected fields');
@@ -61,6 +90,13 @@ const checks: { [K in MessageType]: Check } = {
   getSyncStatus: noFields,
   syncNow: noFields,
   openReader: (p) => (typeof p.hash === 'string' && HASH_RE.test(p.hash) ? null : 'hash must be a reader route'),
+  exportData: noFields,
+  importData: (p) =>
+    typeof p.json === 'string' && p.json.length <= MAX_IMPORT_CHARS && Object.keys(p).length === 1
+      ? null
+      : `json must be a string of at most ${MAX_IMPORT_CHARS} characters`,
+  clearData: noFields,
+  storageInfo: noFields,
 };
 
 /** Validates an untrusted message. Returns the typed envelope or an error string. */

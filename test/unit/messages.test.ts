@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, isTrustedSender, parseRequest } from '../../lib/messages';
+import { CHANNEL, isTrustedSender, MAX_IMPORT_CHARS, parseRequest } from '../../lib/messages';
 
 const EXT = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;
@@ -8,6 +8,20 @@ describe('parseRequest', () => {
   it('accepts a well-formed request', () => {
     const r = parseRequest({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '2406.16793' } });
     expect(typeof r).toBe('object');
+  });
+  it.each([
+    ['exportData', {}],
+    ['importData', { json: '{"format":"arxiv-ko-digest-export"}' }],
+    ['clearData', {}],
+    ['storageInfo', {}],
+  ])('accepts %s', (type, payload) => {
+    expect(parseRequest({ channel: CHANNEL, type, payload })).toEqual({ channel: CHANNEL, type, payload });
+  });
+  it('rejects an importData file larger than one message can carry', () => {
+    const json = 'x'.repeat(MAX_IMPORT_CHARS + 1);
+    expect(parseRequest({ channel: CHANNEL, type: 'importData', payload: { json } })).toEqual(
+      expect.stringContaining('importData: json must be'),
+    );
   });
   it.each([
     [null, 'message must be an object'],
@@ -25,6 +39,15 @@ describe('parseRequest', () => {
       { channel: CHANNEL, type: 'openReader', payload: { hash: 'javascript:alert(1)' } },
       expect.stringContaining('hash'),
     ],
+    [{ channel: CHANNEL, type: 'exportData', payload: { all: true } }, 'exportData: unexpected fields'],
+    [{ channel: CHANNEL, type: 'importData', payload: {} }, expect.stringContaining('importData: json must be')],
+    [{ channel: CHANNEL, type: 'importData', payload: { json: 42 } }, expect.stringContaining('importData: json')],
+    [
+      { channel: CHANNEL, type: 'importData', payload: { json: '{}', merge: false } },
+      expect.stringContaining('importData: json'),
+    ],
+    [{ channel: CHANNEL, type: 'clearData', payload: { confirm: true } }, 'clearData: unexpected fields'],
+    [{ channel: CHANNEL, type: 'storageInfo', payload: { x: 1 } }, 'storageInfo: unexpected fields'],
   ])('rejects %j', (raw, message) => {
     expect(parseRequest(raw)).toEqual(message);
   });
