@@ -1,0 +1,194 @@
+/**
+ * The JSON file format for exporting and importing the whole database (digests + papers). Pure.
+ *
+ * Version 1:
+ * ```json
+ * { "format": "arxiv-ko-digest-export", "version": 1, "exportedAt": "2025-05-10T12:00:00.000Z",
+ *   "digests": [StoredDigest, …], "papers": [StoredPaper, …] }
+ * ```
+ * `parseExport` validates every record and rebuilds it from known fields only (unknown fields are dropped), so
+ * what it returns can be written to the database as is. Any problem rejects the whole file: an import is all or
+ * nothing. Media URLs must be http(s) (they end up in `src` attributes).
+ */
+import { parseArxivId } from './arxiv-id';
+import { isIsoDate } from './dates';
+import type { Media, Section } from './digest/types';
+import type { StoredDigest, StoredPaper } from './records';
+
+export const EXPORT_FORMAT = 'arxiv-ko-digest-export';
+export const EXPORT_VERSION = 1;
+/** Largest file the pages will read (bytes); the text must also fit one message (`MAX_IMPORT_CHARS`). */
+export const MAX_EXPORT_BYTES = 128 * 1024 * 1024;
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601 time of export. */
+  exportedAt: string;
+  /** Sorted by date, newest first. */
+  digests: StoredDigest[];
+  /** Sorted by arXiv id. */
+  papers: StoredPaper[];
+}
+
+/** Why a file was rejected; pages map the code to a translated message and show `detail` after it. */
+export type ExportErrorCode = 'notJson' | 'notExport' | 'version' | 'invalid';
+
+export type ParseResult = { ok: true; file: ExportFile } | { ok: false; code: ExportErrorCode; detail: string };
+
+export function buildExport(digests: readonly StoredDigest[], papers: readonly StoredPaper[], now: number): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    digests: [...digests].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    papers: [...papers].sort((a, b) => (a.arxivId < b.arxivId ? -1 : a.arxivId > b.arxivId ? 1 : 0)),
+  };
+}
+
+export function serializeExport(file: ExportFile): string {
+  return JSON.stringify(file);
+}
+
+/** Download name for an export made at `now`: `arxiv-ko-digest-YYYY-MM-DD.json`. */
+export function exportFileName(now: number): string {
+  return `arxiv-ko-digest-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown, at: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${at} must be an object`);
+  return v as Obj;
+}
+function str(v: unknown, at: string): string {
+  if (typeof v !== 'string') throw new Invalid(`${at} must be a string`);
+  return v;
+}
+function strOrNull(v: unknown, at: string): string | null {
+  return v === null ? null : str(v, at);
+}
+function int(v: unknown, at: string, min = 0): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+    throw new Invalid(`${at} must be an integer ≥ ${min}`);
+  return v;
+}
+function arr(v: unknown, at: string): unknown[] {
+  if (!Array.isArray(v)) throw new Invalid(`${at} must be an array`);
+  return v;
+}
+function date(v: unknown, at: string): string {
+  if (typeof v !== 'string' || !isIsoDate(v)) throw new Invalid(`${at} must be a YYYY-MM-DD date`);
+  return v;
+}
+function arxivId(v: unknown, at: string): string {
+  if (typeof v !== 'string' || parseArxivId(v)?.id !== v)
+    throw new Invalid(`${at} must be an arXiv id without version`);
+  return v;
+}
+function httpUrl(v: unknown, at: string): string {
+  const s = str(v, at);
+  let ok = false;
+  try {
+    const u = new URL(s);
+    ok = u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new Invalid(`${at} must be an http(s) URL`);
+  return s;
+}
+
+function media(v: unknown, at: string): Media | null {
+  if (v === null) return null;
+  const m = obj(v, at);
+  if (m.kind !== 'image' && m.kind !== 'video') throw new Invalid(`${at}.kind must be "image" or "video"`);
+  return { kind: m.kind, url: httpUrl(m.url, `${at}.url`) };
+}
+
+function section(v: unknown, at: string): Section {
+  const s = obj(v, at);
+  return { label: strOrNull(s.label, `${at}.label`), text: str(s.text, `${at}.text`) };
+}
+
+function paper(v: unknown, at: string): StoredPaper {
+  const p = obj(v, at);
+  const votes = p.votes === null ? null : int(p.votes, `${at}.votes`);
+  const d = date(p.date, `${at}.date`);
+  const dates = arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`));
+  if (!dates.includes(d)) throw new Invalid(`${at}.dates must include ${at}.date`);
+  return {
+    arxivId: arxivId(p.arxivId, `${at}.arxivId`),
+    title: str(p.title, `${at}.title`),
+    votes,
+    authors: arr(p.authors, `${at}.authors`).map((x, i) => str(x, `${at}.authors[${i}]`)),
+    media: media(p.media, `${at}.media`),
+    sections: arr(p.sections, `${at}.sections`).map((x, i) => section(x, `${at}.sections[${i}]`)),
+    date: d,
+    dates,
+  };
+}
+
+function digest(v: unknown, at: string): StoredDigest {
+  const g = obj(v, at);
+  return {
+    date: date(g.date, `${at}.date`),
+    path: str(g.path, `${at}.path`),
+    paperIds: arr(g.paperIds, `${at}.paperIds`).map((x, i) => arxivId(x, `${at}.paperIds[${i}]`)),
+    runs: int(g.runs, `${at}.runs`),
+    diagnostics: arr(g.diagnostics, `${at}.diagnostics`).map((x, i) => {
+      const d = obj(x, `${at}.diagnostics[${i}]`);
+      return {
+        line: int(d.line, `${at}.diagnostics[${i}].line`),
+        message: str(d.message, `${at}.diagnostics[${i}].message`),
+      };
+    }),
+    etag: strOrNull(g.etag, `${at}.etag`),
+    lastModified: strOrNull(g.lastModified, `${at}.lastModified`),
+    fetchedAt: int(g.fetchedAt, `${at}.fetchedAt`),
+    bytes: int(g.bytes, `${at}.bytes`),
+  };
+}
+
+/** Validates an export file's text. Never throws. */
+export function parseExport(text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, code: 'notJson', detail: e instanceof Error ? e.message : String(e) };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Obj).format !== EXPORT_FORMAT) {
+    return { ok: false, code: 'notExport', detail: `expected "format": "${EXPORT_FORMAT}"` };
+  }
+  const r = raw as Obj;
+  if (r.version !== EXPORT_VERSION) {
+    return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${EXPORT_VERSION}` };
+  }
+  try {
+    const exportedAt = str(r.exportedAt, 'exportedAt');
+    if (Number.isNaN(Date.parse(exportedAt))) throw new Invalid('exportedAt must be an ISO 8601 time');
+    const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`));
+    const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`));
+    const dates = new Set<string>();
+    for (const [i, d] of digests.entries()) {
+      if (dates.has(d.date)) throw new Invalid(`digests[${i}].date ${d.date} occurs twice`);
+      dates.add(d.date);
+    }
+    const ids = new Set<string>();
+    for (const [i, p] of papers.entries()) {
+      if (ids.has(p.arxivId)) throw new Invalid(`papers[${i}].arxivId ${p.arxivId} occurs twice`);
+      ids.add(p.arxivId);
+    }
+    for (const [i, d] of digests.entries()) {
+      const missing = d.paperIds.find((id) => !ids.has(id));
+      if (missing !== undefined) throw new Invalid(`digests[${i}] lists paper ${missing}, which is not in papers`);
+    }
+    return { ok: true, file: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers } };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, code: 'invalid', detail: e.message };
+    throw e;
+  }
+}

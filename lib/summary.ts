@@ -1,0 +1,62 @@
+/** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
+import type { Paper, Section } from './digest/types';
+
+/** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
+export const PREVIEW_MAX = 220;
+
+const ABBREVIATIONS = ['e.g', 'i.e', 'et al', 'vs', 'etc', 'cf', 'fig', 'figs', 'eq', 'no', 'approx', 'resp'];
+const TERMINATORS = new Set(['.', '!', '?', '。', '！', '？']);
+
+/** The section a preview is taken from: `What's New` when present, else the first non-empty one. */
+export function leadSection(sections: readonly Section[]): Section | null {
+  const nonEmpty = sections.filter((s) => s.text.trim() !== '');
+  const whatsNew = nonEmpty.find((s) => /what'?s\s*new/i.test(s.label ?? ''));
+  return whatsNew ?? nonEmpty[0] ?? null;
+}
+
+function endsWithAbbreviation(before: string): boolean {
+  const lower = before.toLowerCase();
+  return ABBREVIATIONS.some((a) => lower.endsWith(a) && !/[a-z]/.test(lower.charAt(lower.length - a.length - 1)));
+}
+
+/**
+ * The first sentence of `text`: up to and including the first `.`, `!`, `?` (or their full-width forms) that is
+ * followed by whitespace or the end, skipping decimals (`3.5`), abbreviations (`e.g.`, `et al.`) and
+ * terminators inside `$…$` math or `` `…` `` code. Whitespace is collapsed. Capped at `max` characters.
+ */
+export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  let inMath = false;
+  let inCode = false;
+  let end = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (c === '`' && !inMath) inCode = !inCode;
+    else if (c === '$' && !inCode && s.charAt(i - 1) !== '\\') inMath = !inMath;
+    if (inMath || inCode || !TERMINATORS.has(c)) continue;
+    const next = s.charAt(i + 1);
+    if (next !== '' && next !== ' ' && !/[*_)"'’”\]]/.test(next)) continue;
+    if (c === '.' && endsWithAbbreviation(s.slice(0, i))) continue;
+    // Keep closing emphasis/brackets/quotes that follow the terminator with the sentence.
+    let j = i + 1;
+    while (j < s.length && /[*_)"'’”\]]/.test(s.charAt(j))) j++;
+    if (j < s.length && s.charAt(j) !== ' ') continue;
+    end = j;
+    break;
+  }
+  return clip(s.slice(0, end), max);
+}
+
+/** Cuts `s` to at most `max` characters at a word boundary, adding `…` when it cut. */
+export function clip(s: string, max: number = PREVIEW_MAX): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** First Korean sentence of a paper's summary, for one-line previews; '' when the paper has no summary text. */
+export function firstSentence(paper: Pick<Paper, 'sections'>, max: number = PREVIEW_MAX): string {
+  const lead = leadSection(paper.sections);
+  return lead ? firstSentenceOf(lead.text, max) : '';
+}

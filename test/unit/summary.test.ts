@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Section } from '../../lib/digest/types';
+import { clip, firstSentence, firstSentenceOf, leadSection } from '../../lib/summary';
+
+describe('firstSentenceOf', () => {
+  it.each([
+    ['이 논문은 새로운 방법을 제안합니다. 실험 결과 성능이 향상되었습니다.', '이 논문은 새로운 방법을 제안합니다.'],
+    ['한 문장뿐입니다', '한 문장뿐입니다'],
+    ['정확도가 3.5% 향상되었습니다. 다음.', '정확도가 3.5% 향상되었습니다.'],
+    ['GPT-4o (e.g. 멀티모달)를 평가했습니다. 끝.', 'GPT-4o (e.g. 멀티모달)를 평가했습니다.'],
+    ['Smith et al. 의 연구를 확장합니다. 끝.', 'Smith et al. 의 연구를 확장합니다.'],
+    ['정말일까? 그렇다.', '정말일까?'],
+    ['놀랍다! 그렇다.', '놀랍다!'],
+    ['수식 $a. b$ 를 사용합니다. 끝.', '수식 $a. b$ 를 사용합니다.'],
+    ['코드 `x. y` 를 씁니다. 끝.', '코드 `x. y` 를 씁니다.'],
+    ['**굵은 문장입니다.** 다음 문장.', '**굵은 문장입니다.**'],
+    ['여러   공백이\n있는 문장입니다. 끝.', '여러 공백이 있는 문장입니다.'],
+    ['  ', ''],
+    ['v1.2.3 버전을 씁니다. 끝.', 'v1.2.3 버전을 씁니다.'],
+  ])('%j → %j', (text, want) => {
+    expect(firstSentenceOf(text)).toBe(want);
+  });
+  it('caps a very long sentence at a word boundary with an ellipsis', () => {
+    const long = `${'가나다 '.repeat(100)}끝.`;
+    const out = firstSentenceOf(long, 50);
+    expect(out.length).toBeLessThanOrEqual(50);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out).not.toMatch(/ …$/);
+  });
+});
+
+describe('clip', () => {
+  it.each([
+    ['short', 10, 'short'],
+    ['aaaa bbbb cccc', 10, 'aaaa bbbb…'],
+    ['abcdefghijklmnop', 10, 'abcdefghi…'],
+  ])('%j at %d → %j', (s, max, want) => {
+    expect(clip(s, max)).toBe(want);
+  });
+});
+
+const S = (label: string | null, text: string): Section => ({ label, text });
+
+describe('leadSection / firstSentence', () => {
+  it.each([
+    [[S("What's New", '새로움. 둘.'), S('Technical Details', '기술.')], '새로움.'],
+    [[S('Technical Details', '기술.'), S("What's New", '새로움.')], '새로움.'],
+    [[S('Whats New', '철자 변형.')], '철자 변형.'],
+    [[S(null, '평범한 글머리표입니다. 둘.'), S(null, '두 번째.')], '평범한 글머리표입니다.'],
+    [[S(null, '   '), S(null, '비어있지 않음.')], '비어있지 않음.'],
+    [[], ''],
+  ])('%j → %j', (sections, want) => {
+    expect(firstSentence({ sections })).toBe(want);
+  });
+  it('returns null without text', () => {
+    expect(leadSection([S('x', '')])).toBeNull();
+  });
+});
