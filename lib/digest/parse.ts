@@ -90,17 +90,16 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
   let section: Section | null = null;
   let voteSeen = false;
   let authorsSeen = false;
-  /** A skipped entry: its diagnostic (message completed when the entry ends) and its last non-blank line. */
-  let skipped: { diag: Diagnostic; last: number } | null = null;
+  /** A skipped entry: its diagnostic (message completed when the entry ends), first and last non-blank line. */
+  let skipped: { diag: Diagnostic; first: number; last: number } | null = null;
 
   const diag = (line: number, message: string) => {
     diagnostics.push({ line, message });
   };
   const endEntry = () => {
-    if (skipped && skipped.last > skipped.diag.line) {
-      const { diag: d, last } = skipped;
-      d.message +=
-        last === d.line + 1 ? `; its line ${last} skipped too` : `; its lines ${d.line + 1}-${last} skipped too`;
+    if (skipped && skipped.first > 0) {
+      const { diag: d, first, last } = skipped;
+      d.message += first === last ? `; its line ${last} skipped too` : `; its lines ${first}-${last} skipped too`;
     }
     skipped = null;
     paper = null;
@@ -148,7 +147,7 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
         } else {
           const d = { line: lineNo, message: `entry heading without an arXiv link, entry skipped: ${show(head)}` };
           diagnostics.push(d);
-          skipped = { diag: d, last: lineNo };
+          skipped = { diag: d, first: 0, last: 0 };
         }
         continue;
       }
@@ -161,11 +160,16 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
           continue;
         }
       }
-      // Any other heading falls through: skipped below like other unknown lines.
+      // Any other heading: part of a skipped entry, or reported below.
     }
 
     if (skipped) {
+      if (skipped.first === 0) skipped.first = lineNo;
       skipped.last = lineNo;
+      continue;
+    }
+    if (c0 === HASH) {
+      diag(lineNo, `unrecognised heading skipped: ${show(src.slice(start, stop).trim())}`);
       continue;
     }
     const p: Paper | null = paper;
