@@ -1,0 +1,114 @@
+/**
+ * Every arXiv DOM selector lives here: this is the only module that knows arXiv's markup. Functions take a
+ * `Document` or any `ParentNode` (so they also work on a subtree or a parsed fixture) and only read the DOM.
+ *
+ * Markup sources: arXiv/arxiv-browse templates (`abs/abs.html`, `list/list_macros.html`), LaTeXML output for
+ * `/html/` pages, and arXiv/arxiv-search `search-macros.html` for `/search` results.
+ */
+import { arxivIdFromUrl, normaliseArxivId } from './arxiv-id.ts';
+
+/** Links in arXiv pages are relative (`/abs/...`); resolve them against arxiv.org, not the page. */
+const ARXIV_ORIGIN = 'https://arxiv.org/';
+
+/** Normalised id of an `/abs/` link, or null for any other link. */
+function absLinkId(a: Element): string | null {
+  const href = a.getAttribute('href');
+  if (!href) return null;
+  let url: URL;
+  try {
+    url = new URL(href.trim(), ARXIV_ORIGIN);
+  } catch {
+    return null;
+  }
+  const parsed = arxivIdFromUrl(url);
+  return parsed?.kind === 'abs' ? parsed.id : null;
+}
+
+function textWithoutDescriptor(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 1 && (node as Element).classList.contains('descriptor')) continue;
+    text += node.textContent ?? '';
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** `<meta name="citation_arxiv_id">` of an abs page, normalised (never versioned); null if absent or invalid. */
+export function citationArxivId(root: ParentNode): string | null {
+  const content = root.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content');
+  return content ? normaliseArxivId(content) : null;
+}
+
+/** Title of an abs page (`#abs h1.title`) without the "Title:" label, whitespace collapsed. */
+export function absTitle(root: ParentNode): string | null {
+  const h1 = root.querySelector('#abs h1.title');
+  return h1 ? textWithoutDescriptor(h1) || null : null;
+}
+
+/** The abstract on an abs page, `#abs blockquote.abstract`. The summary panel goes directly after it. */
+export function absAbstract(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>('#abs blockquote.abstract');
+}
+
+/** The abstract on an `/html/` (LaTeXML) paper page, `div.ltx_abstract`. The panel goes directly after it. */
+export function htmlAbstract(root: ParentNode): HTMLElement | null {
+  return (
+    root.querySelector<HTMLElement>('article.ltx_document div.ltx_abstract') ??
+    root.querySelector<HTMLElement>('div.ltx_abstract')
+  );
+}
+
+export interface ListingEntry {
+  /** Normalised id, no version. */
+  id: string;
+  /** The `dt` with the item number and the id / pdf / html / other links. */
+  dt: HTMLElement;
+  /** The `dd` right after it, with `div.meta` (title, authors, subjects, abstract). */
+  dd: HTMLElement;
+  /** The id link in the `dt` (`<a href="/abs/<id>" title="Abstract" id="<id>">`). */
+  anchor: HTMLAnchorElement;
+}
+
+/**
+ * Entries of a `/list/` page (new, recent, pastweek, month), in page order across all sections. Each entry is a
+ * `dl > dt` holding a link to `/abs/<id>` (the id is read from its href, which arXiv always sets; the
+ * link's `id` attribute carries the same id), paired with the `dd` that follows it. A `dt` without such a link or without a following `dd` is
+ * skipped. `dl#articles` is not relied on: arXiv repeats that id once per section.
+ */
+export function listingEntries(root: ParentNode): ListingEntry[] {
+  const entries: ListingEntry[] = [];
+  for (const dt of root.querySelectorAll<HTMLElement>('dl > dt')) {
+    const dd = dt.nextElementSibling;
+    if (dd?.tagName !== 'DD') continue;
+    for (const anchor of dt.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      const id = absLinkId(anchor);
+      if (!id) continue;
+      entries.push({ id, dt, dd: dd as HTMLElement, anchor });
+      break;
+    }
+  }
+  return entries;
+}
+
+export interface SearchEntry {
+  /** Normalised id, no version (results for old versions link to `/abs/<id>vN`). */
+  id: string;
+  /** The `li.arxiv-result`. */
+  item: HTMLElement;
+  /** The `arXiv:<id>` link in `p.list-title`. */
+  anchor: HTMLAnchorElement;
+}
+
+/** Results of an arXiv search page (`/search/...`): `li.arxiv-result` with its `p.list-title` abs link. */
+export function searchEntries(root: ParentNode): SearchEntry[] {
+  const entries: SearchEntry[] = [];
+  for (const item of root.querySelectorAll<HTMLElement>('li.arxiv-result')) {
+    for (const anchor of item.querySelectorAll<HTMLAnchorElement>('p.list-title a[href]')) {
+      const id = absLinkId(anchor);
+      if (!id) continue;
+      entries.push({ id, item, anchor });
+      break;
+    }
+  }
+  return entries;
+}

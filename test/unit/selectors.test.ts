@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  absAbstract,
+  absTitle,
+  citationArxivId,
+  htmlAbstract,
+  listingEntries,
+  searchEntries,
+} from '../../lib/selectors.ts';
+import { ARXIV_FIXTURES_DIR, describeShared, LOCAL_FIXTURES_DIR } from '../support/shared.ts';
+
+const LOCAL = join(LOCAL_FIXTURES_DIR, 'arxiv');
+
+function load(dir: string, file: string): Document {
+  return new DOMParser().parseFromString(readFileSync(join(dir, file), 'utf8'), 'text/html');
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** Text as a reader sees it: whitespace collapsed. */
+function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Checks shared by every abs page: the id, the title and the abstract the panel is placed after. */
+function expectAbsPage(doc: Document, id: string, title: string, abstractStart: string): void {
+  expect(citationArxivId(doc)).toBe(id);
+  expect(absTitle(doc)).toBe(title);
+  const abstract = absAbstract(doc);
+  expect(abstract?.tagName).toBe('BLOCKQUOTE');
+  expect(abstract?.parentElement?.id).toBe('abs');
+  expect(text(abstract).startsWith(`Abstract:${abstractStart}`)).toBe(true);
+  expect(htmlAbstract(doc)).toBeNull();
+  expect(listingEntries(doc)).toEqual([]);
+  expect(searchEntries(doc)).toEqual([]);
+}
+
+describe('selectors on local fixtures', () => {
+  it('abs page: unversioned citation id, title without label, abstract blockquote', () => {
+    const doc = load(LOCAL, 'abs-2407.00101v3.html');
+    expectAbsPage(
+      doc,
+      '2407.00101',
+      'Sparse Token Routing for Long-Context Decoders',
+      'We route each token to a small subset of attention heads',
+    );
+    expect(absAbstract(doc)?.nextElementSibling?.classList.contains('metatable')).toBe(true);
+  });
+
+  it('listing: every entry in page order across sections, including an old-style replacement', () => {
+    const doc = load(LOCAL, 'list-cs.CL-new-small.html');
+    const entries = listingEntries(doc);
+    expect(entries.map((e) => e.id)).toEqual(['2407.00101', '2407.00202', '2407.00303', 'cs/0112017']);
+    for (const e of entries) {
+      expect(e.dt.tagName).toBe('DT');
+      expect(e.dd.tagName).toBe('DD');
+      expect(e.dd.previousElementSibling).toBe(e.dt);
+      expect(e.anchor.id).toBe(e.id);
+      expect(text(e.anchor)).toBe(`arXiv:${e.id}`);
+    }
+    expect(text(entries[1]?.dd.querySelector('.list-title'))).toBe('Title: A Small Benchmark for Korean Summarisation');
+    expect(absAbstract(doc)).toBeNull();
+    expect(citationArxivId(doc)).toBeNull();
+    expect(searchEntries(doc)).toEqual([]);
+  });
+
+  it('html paper page: the LaTeXML abstract, not the abs-page one', () => {
+    const doc = load(LOCAL, 'html-2407.00101v3.html');
+    const abstract = htmlAbstract(doc);
+    expect(abstract?.closest('article.ltx_document')).not.toBeNull();
+    expect(text(abstract).startsWith('Abstract We route each token to a small subset of attention heads')).toBe(true);
+    expect(absAbstract(doc)).toBeNull();
+    expect(citationArxivId(doc)).toBeNull();
+    expect(listingEntries(doc)).toEqual([]);
+  });
+
+  it('search results: one entry per result, versioned links normalised, old-style ids kept', () => {
+    const doc = load(LOCAL, 'search-results.html');
+    const entries = searchEntries(doc);
+    expect(entries.map((e) => e.id)).toEqual(['2407.00101', '2407.00202', 'hep-th/9901001']);
+    for (const e of entries) {
+      expect(e.item.matches('li.arxiv-result')).toBe(true);
+      expect(e.anchor.closest('p.list-title')).not.toBeNull();
+      expect(text(e.anchor).startsWith(`arXiv:${e.id}`)).toBe(true);
+    }
+    expect(text(entries[1]?.anchor)).toBe('arXiv:2407.00202v1');
+    expect(listingEntries(doc)).toEqual([]);
+    expect(absAbstract(doc)).toBeNull();
+  });
+});
+
+describe('selectors on inline edge cases', () => {
+  it('listing skips a dt without an abs link or without a following dd', () => {
+    const doc = parse(`<dl id="articles">
+      <dt><a href="/abs/2406.16793">arXiv:2406.16793</a></dt>
+      <dt><a href="/pdf/2406.18521">pdf only</a></dt><dd>no abs link above</dd>
+      <dt><a href="/abs/2406.18495">no dd after me</a></dt>
+      <dt><a name="item9">[9]</a> <a href="/abs/2406.18082v2" title="Abstract">arXiv:2406.18082</a></dt><dd>ok</dd>
+    </dl>`);
+    expect(listingEntries(doc).map((e) => [e.id, text(e.dd)])).toEqual([['2406.18082', 'ok']]);
+  });
+
+  it('abs abstract is the one inside #abs, not an earlier blockquote (e.g. an announcement)', () => {
+    const doc = parse(`<div class="column"><blockquote class="abstract">Site news</blockquote></div>
+      <div id="abs"><h1 class="title"><span class="descriptor">Title:</span>T</h1>
+      <blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>The paper.</blockquote></div>`);
+    expect(text(absAbstract(doc))).toBe('Abstract:The paper.');
+  });
+
+  it('one listing entry per dt even if it links to /abs/ twice', () => {
+    const doc = parse(`<dl><dt><a href="/abs/2406.16793" id="2406.16793">arXiv:2406.16793</a>
+      <a href="/abs/2406.16793v2">v2</a></dt><dd>x</dd></dl>`);
+    expect(listingEntries(doc).map((e) => [e.id, e.anchor.textContent])).toEqual([['2406.16793', 'arXiv:2406.16793']]);
+  });
+
+  it('ignores an invalid citation id and a title-less abs page', () => {
+    const doc = parse(
+      '<meta name="citation_arxiv_id" content="2413.00001"><div id="abs"><h1 class="title"></h1></div>',
+    );
+    expect(citationArxivId(doc)).toBeNull();
+    expect(absTitle(doc)).toBeNull();
+  });
+
+  it('strips a version from a citation id if arXiv ever sends one', () => {
+    expect(citationArxivId(parse('<meta name="citation_arxiv_id" content="2406.16793v2">'))).toBe('2406.16793');
+  });
+
+  it('search ignores results whose title link is not an abs link', () => {
+    const doc = parse(`<ol>
+      <li class="arxiv-result"><p class="list-title"><a href="https://arxiv.org/pdf/2406.16793">pdf</a></p></li>
+      <li class="arxiv-result"><p class="list-title"><a href="https://evil.example/abs/2406.18521">x</a></p></li>
+    </ol>`);
+    expect(searchEntries(doc)).toEqual([]);
+  });
+});
+
+describeShared('selectors on the shared arXiv fixtures', () => {
+  const ADAM = 'Adam-mini: Use Fewer Learning Rates To Gain More';
+  it.each([
+    ['abs-2406.16793.html', '2406.16793', ADAM, 'We present Adam-mini, an optimizer that matches or beats AdamW'],
+    ['abs-2406.16793v2.html', '2406.16793', ADAM, 'We present Adam-mini, an optimizer that matches or beats AdamW'],
+    [
+      'abs-2406.18521.html',
+      '2406.18521',
+      'CharXiv: Charting Gaps in Realistic Chart Understanding in Multimodal LLMs',
+      'Multimodal large language models (MLLMs) are increasingly used to read charts',
+    ],
+    [
+      'abs-2501.00001-notindigest.html',
+      '2501.00001',
+      'Region-Aware Token Pruning for Efficient High-Resolution Vision Transformers',
+      'Vision transformers spend most of their compute on image regions',
+    ],
+    ['abs-hep-th-9901001.html', 'hep-th/9901001', 'Toward a Theory of Everything', 'We sketch a framework in which'],
+  ])('%s → %s', (file, id, title, abstractStart) => {
+    expectAbsPage(load(ARXIV_FIXTURES_DIR, file), id, title, abstractStart);
+  });
+
+  it('cs.CL/new listing yields the 6 README ids in page order, each dt paired with its dd', () => {
+    const entries = listingEntries(load(ARXIV_FIXTURES_DIR, 'list-cs.CL-new.html'));
+    expect(entries.map((e) => e.id)).toEqual([
+      '2406.18521',
+      '2406.18495',
+      '2406.18082',
+      '2406.16793',
+      '2406.17565',
+      '2501.00001',
+    ]);
+    for (const e of entries) {
+      expect(e.dd.previousElementSibling).toBe(e.dt);
+      expect(e.anchor.id).toBe(e.id);
+      expect(e.dd.querySelector('.list-title')).not.toBeNull();
+    }
+    expect(text(entries[0]?.dd.querySelector('.list-title'))).toContain('CharXiv');
+    expect(text(entries[1]?.dd.querySelector('.list-title'))).toContain('WildGuard');
+    expect(text(entries[3]?.dd.querySelector('.list-title'))).toContain('Adam-mini');
+  });
+
+  it('html paper page: the LaTeXML abstract starts with the paper abstract', () => {
+    const doc = load(ARXIV_FIXTURES_DIR, 'html-2406.16793v1.html');
+    const abstract = htmlAbstract(doc);
+    expect(abstract?.classList.contains('ltx_abstract')).toBe(true);
+    expect(text(abstract).startsWith('Abstract We present Adam-mini, an optimizer')).toBe(true);
+    expect(absAbstract(doc)).toBeNull();
+    expect(listingEntries(doc)).toEqual([]);
+  });
+});
