@@ -1,0 +1,188 @@
+/**
+ * The Korean summary panel shown on an arXiv paper page (inside a shadow root). Pure: it renders its props and
+ * reports the user's actions through callbacks; the content script does the messaging and storage.
+ */
+import { useId } from 'preact/hooks';
+import type { Media } from '../lib/digest/types';
+import { t, uiLang } from '../lib/i18n';
+import {
+  digestSourceUrl,
+  hfPaperUrl,
+  LICENSE_NAME,
+  LICENSE_URL,
+  readerDateHash,
+  readerPaperHash,
+  safeHttpUrl,
+  UPSTREAM_REPO_NAME,
+  UPSTREAM_REPO_URL,
+} from '../lib/links';
+import type { StoredPaper } from '../lib/records';
+import { ExternalLink } from './InlineText';
+import { Sections } from './Sections';
+
+/** `light`/`dark` force a colour scheme (the content script's reading of the page); `auto` follows the OS. */
+export type PanelTheme = 'auto' | 'light' | 'dark';
+
+export interface DigestPanelProps {
+  paper: StoredPaper;
+  /** The source base URL setting (`sourceUrlItem`), for the link to the digest file. */
+  sourceBase: string;
+  collapsed: boolean;
+  /** Called with the new state when the user collapses or expands the panel. */
+  onToggle(collapsed: boolean): void;
+  /** When false, the thumbnail or video (remote media) is not rendered. */
+  online: boolean;
+  /** Called with a reader route (`#/YYYY-MM-DD` or `#/paper/<id>`) to open the offline reader there. */
+  onOpenReader(hash: string): void;
+  theme?: PanelTheme;
+}
+
+/** Root classes: `akd-root`, plus `light`/`dark` when the scheme is forced. */
+export function rootClass(base: string, theme: PanelTheme | undefined): string {
+  return theme === 'light' || theme === 'dark' ? `akd-root ${base} ${theme}` : `akd-root ${base}`;
+}
+
+/** Element id prefix unique per component instance and paper (ids must be unique within the shadow root). */
+export function useDomId(arxivId: string): string {
+  return `akd-${arxivId.replace(/[^A-Za-z0-9-]/g, '-')}-${useId().replace(/[^A-Za-z0-9-]/g, '')}`;
+}
+
+/** The vote count as shown (`22` or `–`) with a spoken label (`22 votes` / `no vote count`). */
+export function VoteCount({ votes }: { votes: number | null }) {
+  const label = votes === null ? t('common_votesNone') : t('common_votes', votes);
+  return (
+    <span class="akd-votes" title={label}>
+      <span class="akd-votes-icon" aria-hidden="true">
+        ▲
+      </span>
+      <span data-testid="vote-count" data-votes={votes ?? ''} aria-hidden="true">
+        {votes ?? '–'}
+      </span>
+      <span class="akd-sr">{label}</span>
+    </span>
+  );
+}
+
+/** Data attribution required by the licence of the digests (CC BY-NC 4.0, l-yohai/daily_papers_ko). */
+export function Attribution() {
+  return (
+    <p class="akd-attribution" data-testid="attribution">
+      {t('common_attributionLabel')} <ExternalLink href={UPSTREAM_REPO_URL}>{UPSTREAM_REPO_NAME}</ExternalLink> (
+      <ExternalLink href={LICENSE_URL} rel="license">
+        {LICENSE_NAME}
+      </ExternalLink>
+      ), {t('common_attributionNote')}
+    </p>
+  );
+}
+
+function MediaView({ media }: { media: Media }) {
+  const url = safeHttpUrl(media.url);
+  if (!url) return null;
+  if (media.kind === 'image') {
+    return (
+      <figure class="akd-media" data-testid="media">
+        <img src={url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+      </figure>
+    );
+  }
+  // Upstream videos have no caption tracks and no poster: never autoplay, load nothing until asked.
+  return (
+    <figure class="akd-media" data-testid="media">
+      {/* biome-ignore lint/a11y/useMediaCaption: the digests provide no captions; the summary text is the transcript-like description */}
+      <video src={url} preload="none" controls playsInline />
+      <figcaption>
+        <ExternalLink href={url}>{t('panel_videoLink')}</ExternalLink>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function DigestPanel({ paper, sourceBase, collapsed, onToggle, online, onOpenReader, theme }: DigestPanelProps) {
+  const id = useDomId(paper.arxivId);
+  const titleId = `${id}-title`;
+  const bodyId = `${id}-body`;
+  const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
+  const sourceUrl = digestSourceUrl(sourceBase, paper.date);
+
+  return (
+    <section
+      class={rootClass(collapsed ? 'akd-panel akd-collapsed' : 'akd-panel', theme)}
+      data-testid="digest-panel"
+      aria-labelledby={titleId}
+      lang={uiLang()}
+    >
+      <header class="akd-head">
+        <h2 id={titleId} class="akd-title">
+          <button
+            type="button"
+            class="akd-toggle"
+            aria-expanded={!collapsed}
+            aria-controls={bodyId}
+            data-testid="panel-toggle"
+            onClick={() => onToggle(!collapsed)}
+          >
+            <span class="akd-chevron" aria-hidden="true" />
+            {t('panel_title')}
+          </button>
+        </h2>
+        <VoteCount votes={paper.votes} />
+      </header>
+      <div id={bodyId} class="akd-body" hidden={collapsed}>
+        <p class="akd-dates">
+          {t('panel_digestDates')}{' '}
+          {dates.map((date) => (
+            <button
+              key={date}
+              type="button"
+              class="akd-linkbtn"
+              aria-label={t('panel_openDigestDate', date)}
+              data-testid="digest-date"
+              onClick={() => onOpenReader(readerDateHash(date))}
+            >
+              {date}
+            </button>
+          ))}
+        </p>
+        <div class={paper.media && online ? 'akd-content akd-with-media' : 'akd-content'}>
+          {paper.media &&
+            (online ? (
+              <MediaView media={paper.media} />
+            ) : (
+              <p class="akd-note" data-testid="media-offline">
+                {t('panel_mediaOffline')}
+              </p>
+            ))}
+          {paper.sections.length > 0 ? (
+            <Sections sections={paper.sections} />
+          ) : (
+            <p class="akd-note">{t('panel_noSections')}</p>
+          )}
+        </div>
+        <nav class="akd-links" aria-label={t('panel_links')}>
+          <ul>
+            <li>
+              <button
+                type="button"
+                class="akd-linkbtn"
+                data-testid="open-reader"
+                onClick={() => onOpenReader(readerPaperHash(paper.arxivId))}
+              >
+                {t('panel_openInReader')}
+              </button>
+            </li>
+            <li>
+              <ExternalLink href={hfPaperUrl(paper.arxivId)}>{t('panel_hfPage')}</ExternalLink>
+            </li>
+            {sourceUrl && (
+              <li>
+                <ExternalLink href={sourceUrl}>{t('panel_sourceFile')}</ExternalLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <Attribution />
+      </div>
+    </section>
+  );
+}
