@@ -49,6 +49,16 @@ function show(s: string): string {
   return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
 }
 
+/**
+ * Trailing whitespace and leading spaces removed, but a leading TAB kept: in this corpus a TAB stands for the
+ * `\t` of a lost LaTeX command (`\textit` → TAB + `extit`), so it is content.
+ */
+function trimText(s: string): string {
+  let i = 0;
+  while (s.charCodeAt(i) === SPACE) i++;
+  return (i ? s.slice(i) : s).trimEnd();
+}
+
 /** Label and text of a bullet body (the part after `- `). Label null for a plain bullet. */
 function splitBullet(body: string): Section {
   if (body.charCodeAt(0) === STAR) {
@@ -70,11 +80,11 @@ function splitBullet(body: string): Section {
           ok = true;
         }
         const label = raw.trim().replace(/\u2019/g, "'");
-        if (ok && label.length > 0) return { label, text: body.slice(after).trim() };
+        if (ok && label.length > 0) return { label, text: trimText(body.slice(after)) };
       }
     }
   }
-  return { label: null, text: body.trim() };
+  return { label: null, text: trimText(body) };
 }
 
 /** Parses one digest file. `path` (when it ends in `YYYY/MM/DD.md`) gives the file's date. */
@@ -134,12 +144,19 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     if (c0 === HASH) {
       if (src.startsWith('### ', start)) {
         endEntry();
-        const head = src.slice(start + 4, stop).trim();
+        const head = trimText(src.slice(start + 4, stop));
         const k = head.endsWith(')') ? head.lastIndexOf('](') : -1;
         const id =
           k > 0 && head.charCodeAt(0) === 91 ? (arxivIdFromUrl(head.slice(k + 2, -1).trim())?.id ?? null) : null;
         if (k > 0 && id !== null) {
-          paper = { arxivId: id, title: head.slice(1, k).trim(), votes: null, authors: [], media: null, sections: [] };
+          paper = {
+            arxivId: id,
+            title: trimText(head.slice(1, k)),
+            votes: null,
+            authors: [],
+            media: null,
+            sections: [],
+          };
           papers.push(paper);
           voteSeen = false;
           authorsSeen = false;
