@@ -1,0 +1,41 @@
+/**
+ * The digest database (IndexedDB through idb). Public API:
+ * - openDigestDb(name?) → DigestDb (global `indexedDB`; schema and migrations in ./schema)
+ * - writeDay(db, parsed, meta) → WriteDayResult (one transaction per day; merge rules in ./write-day)
+ * - getPaper, getBadges, getDigest, getLatestDigest, listDays, counts (./queries)
+ * - getSyncStatus(db, live), sync meta / index / per-file state helpers (./sync-state)
+ */
+export { openDigestDb } from './open';
+export {
+  type Counts,
+  counts,
+  type DigestWithPapers,
+  getBadges,
+  getDigest,
+  getLatestDigest,
+  getPaper,
+  listDays,
+} from './queries';
+export {
+  DB_NAME,
+  DB_VERSION,
+  type DigestDBv2,
+  type DigestDb,
+  emptySyncMeta,
+  type FileState,
+  type IndexMeta,
+  type SyncMeta,
+} from './schema';
+export {
+  getFileErrors,
+  getFileStates,
+  getIndexMeta,
+  getStoredDates,
+  getSyncMeta,
+  getSyncStatus,
+  type LiveRun,
+  putFileState,
+  putIndexMeta,
+  updateSyncMeta,
+} from './sync-state';
+export { type DayMeta, type WriteDayResult, writeDay } from './write-day';

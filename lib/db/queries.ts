@@ -1,0 +1,70 @@
+/**
+ * Read-only queries the background answers messages with. All take an open `DigestDb`.
+ * - getPaper(db, id) → StoredPaper | null
+ * - getBadges(db, ids) → PaperBadge[] for the stored ones, in the order asked
+ * - getDigest(db, date) / getLatestDigest(db) → { digest, papers in the digest's order }
+ * - listDays(db) → DaySummary[] newest first
+ * - counts(db) → { papers, digests, newestDate }
+ */
+import type { DaySummary, PaperBadge, StoredDigest, StoredPaper } from '../records';
+import type { DigestDb } from './schema';
+
+export interface DigestWithPapers {
+  digest: StoredDigest | null;
+  papers: StoredPaper[];
+}
+
+export interface Counts {
+  papers: number;
+  digests: number;
+  newestDate: string | null;
+}
+
+export async function getPaper(db: DigestDb, arxivId: string): Promise<StoredPaper | null> {
+  return (await db.get('papers', arxivId)) ?? null;
+}
+
+export async function getBadges(db: DigestDb, arxivIds: readonly string[]): Promise<PaperBadge[]> {
+  const unique = [...new Set(arxivIds)];
+  const store = db.transaction('papers').store;
+  const found = await Promise.all(unique.map((id) => store.get(id)));
+  const badges: PaperBadge[] = [];
+  for (const p of found) if (p) badges.push({ arxivId: p.arxivId, votes: p.votes, date: p.date });
+  return badges;
+}
+
+async function withPapers(db: DigestDb, digest: StoredDigest | undefined): Promise<DigestWithPapers> {
+  if (!digest) return { digest: null, papers: [] };
+  const store = db.transaction('papers').store;
+  const found = await Promise.all(digest.paperIds.map((id) => store.get(id)));
+  return { digest, papers: found.filter((p): p is StoredPaper => p !== undefined) };
+}
+
+export async function getDigest(db: DigestDb, date: string): Promise<DigestWithPapers> {
+  return withPapers(db, await db.get('digests', date));
+}
+
+export async function getLatestDigest(db: DigestDb): Promise<DigestWithPapers> {
+  const cursor = await db.transaction('digests').store.openCursor(null, 'prev');
+  return withPapers(db, cursor?.value);
+}
+
+export async function listDays(db: DigestDb): Promise<DaySummary[]> {
+  const days: DaySummary[] = [];
+  let cursor = await db.transaction('digests').store.openCursor(null, 'prev');
+  while (cursor) {
+    days.push({ date: cursor.value.date, paperCount: cursor.value.paperIds.length });
+    cursor = await cursor.continue();
+  }
+  return days;
+}
+
+export async function counts(db: DigestDb): Promise<Counts> {
+  const tx = db.transaction(['papers', 'digests']);
+  const [papers, digests, newest] = await Promise.all([
+    tx.objectStore('papers').count(),
+    tx.objectStore('digests').count(),
+    tx.objectStore('digests').openKeyCursor(null, 'prev'),
+  ]);
+  return { papers, digests, newestDate: newest ? newest.key : null };
+}

@@ -1,0 +1,172 @@
+/**
+ * IndexedDB schema of the digest database and its stepwise upgrades.
+ *
+ * Versions (never edit a released step; add a new `if (oldVersion < N)` block instead):
+ * - v1: `papers` (keyPath `arxivId`, StoredPaper), `digests` (keyPath `date`, StoredDigest),
+ *   `meta` (out-of-line string keys: `'sync'` → SyncMeta, `'index'` → IndexMeta). In v1 the per-file
+ *   validators lived only on the digest records and failures were a `fileErrors` list inside `meta['sync']`.
+ * - v2: `files` (keyPath `path`, FileState): per-file sync state (validators, last error, attempts,
+ *   nextRetryAt), seeded from v1's digests and `meta['sync'].fileErrors` (which is then dropped);
+ *   index `papers.by-date` on the paper's newest date.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { FileError, StoredDigest, StoredPaper, SyncProgress } from '../records';
+
+export const DB_NAME = 'arxiv-ko-digest';
+export const DB_VERSION = 2;
+
+/** Run-level sync state, `meta['sync']`. */
+export interface SyncMeta {
+  lastSuccess: number | null;
+  lastError: string | null;
+  /** When the next run is due (ms since epoch). */
+  nextRun: number | null;
+  /** Progress of the current (or last, if it died) run. */
+  progress: SyncProgress | null;
+  /** When the last run started / finished. */
+  lastRunStartedAt: number | null;
+  lastRunEndedAt: number | null;
+  /** Runs that failed in a row (index unreachable, offline, rate limited); drives run-level backoff. */
+  consecutiveFailures: number;
+  /** A 429's Retry-After: no request is made before this time. */
+  retryAfterUntil: number | null;
+}
+
+/** The last successfully parsed `papers_list.csv`, `meta['index']`. */
+export interface IndexMeta {
+  /** Source base URL these validators belong to. */
+  source: string;
+  etag: string | null;
+  lastModified: string | null;
+  fetchedAt: number;
+  /** Every listed day, newest first. */
+  days: string[];
+}
+
+/** Per-file sync state (v2 `files` store). */
+export interface FileState {
+  /** Path relative to the source base, e.g. `paper_logs/2024/06/25.md`. */
+  path: string;
+  date: string;
+  /** Source base URL the validators belong to (validators are not sent to another source). */
+  source: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** Last successful response (200 or 304). */
+  checkedAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  /** Failed attempts in a row; 0 after a success. */
+  attempts: number;
+  /** Not requested again before this time. */
+  nextRetryAt: number | null;
+}
+
+export type MetaValue = SyncMeta | IndexMeta;
+
+export interface DigestDBv2 extends DBSchema {
+  papers: { key: string; value: StoredPaper; indexes: { 'by-date': string } };
+  digests: { key: string; value: StoredDigest };
+  meta: { key: string; value: MetaValue };
+  files: { key: string; value: FileState };
+}
+
+export type DigestDb = IDBPDatabase<DigestDBv2>;
+
+/** v1 `meta['sync']` as v1 code wrote it (kept for the migration). */
+export interface SyncMetaV1 {
+  lastSuccess: number | null;
+  lastError: string | null;
+  nextRun: number | null;
+  fileErrors: FileError[];
+}
+
+export function emptySyncMeta(): SyncMeta {
+  return {
+    lastSuccess: null,
+    lastError: null,
+    nextRun: null,
+    progress: null,
+    lastRunStartedAt: null,
+    lastRunEndedAt: null,
+    consecutiveFailures: 0,
+    retryAfterUntil: null,
+  };
+}
+
+/** `paper_logs/YYYY/MM/DD.md` → `YYYY-MM-DD`, or null. */
+export function dateFromPath(path: string): string | null {
+  const m = /(\d{4})\/(\d{2})\/(\d{2})\.md$/.exec(path);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+type UpgradeTx = IDBPTransaction<DigestDBv2, StoreNames<DigestDBv2>[], 'versionchange'>;
+
+/** The `upgrade` callback: every step from `oldVersion` up to DB_VERSION, in order, in the versionchange transaction. */
+export function upgrade(db: IDBPDatabase<DigestDBv2>, oldVersion: number, tx: UpgradeTx): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('papers', { keyPath: 'arxivId' });
+    db.createObjectStore('digests', { keyPath: 'date' });
+    db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('files', { keyPath: 'path' });
+    tx.objectStore('papers').createIndex('by-date', 'date');
+    if (oldVersion >= 1) void migrateV1Files(tx);
+  }
+}
+
+/**
+ * v1 → v2: one FileState per stored digest (its validators) and per v1 file error; the v1 sync record loses
+ * `fileErrors` and gains the v2 fields. Runs inside the versionchange transaction (awaits IDB only).
+ */
+async function migrateV1Files(tx: UpgradeTx): Promise<void> {
+  const files = tx.objectStore('files');
+  const states = new Map<string, FileState>();
+  let cursor = await tx.objectStore('digests').openCursor();
+  while (cursor) {
+    const d = cursor.value;
+    states.set(d.path, {
+      path: d.path,
+      date: d.date,
+      source: null,
+      etag: d.etag,
+      lastModified: d.lastModified,
+      checkedAt: d.fetchedAt,
+      lastError: null,
+      lastErrorAt: null,
+      attempts: 0,
+      nextRetryAt: null,
+    });
+    cursor = await cursor.continue();
+  }
+  const meta = tx.objectStore('meta');
+  const old = (await meta.get('sync')) as (Partial<SyncMetaV1> & Partial<SyncMeta>) | undefined;
+  for (const e of old?.fileErrors ?? []) {
+    const date = dateFromPath(e.path);
+    if (!date) continue;
+    const s = states.get(e.path);
+    states.set(e.path, {
+      path: e.path,
+      date,
+      source: null,
+      etag: s?.etag ?? null,
+      lastModified: s?.lastModified ?? null,
+      checkedAt: s?.checkedAt ?? null,
+      lastError: e.message,
+      lastErrorAt: e.at,
+      attempts: e.attempts,
+      nextRetryAt: null,
+    });
+  }
+  for (const s of states.values()) await files.put(s);
+  if (old) {
+    const next: SyncMeta = {
+      ...emptySyncMeta(),
+      lastSuccess: old.lastSuccess ?? null,
+      lastError: old.lastError ?? null,
+      nextRun: old.nextRun ?? null,
+    };
+    await meta.put(next, 'sync');
+  }
+}
