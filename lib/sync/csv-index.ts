@@ -1,0 +1,89 @@
+/**
+ * Parsing `paper_logs/papers_list.csv` (`date,title,url` with a header line) into the list of days.
+ *
+ * Tolerant of: a UTF-8 BOM, CRLF / LF / CR line ends, quoted fields with commas, quotes (`""`) and line
+ * breaks, blank lines, extra columns, columns in another order (found by header name).
+ * Malformed (→ `{ ok: false, error }`, and the caller leaves stored data untouched): no `date` column in the
+ * header, an unterminated quote, a row whose date is not a real `YYYY-MM-DD` day, or no rows at all.
+ */
+export interface IndexDay {
+  date: string;
+  /** Rows listed for the day (the digest may hold a different number of papers). */
+  titles: number;
+}
+
+export type IndexParse = { ok: true; days: IndexDay[] } | { ok: false; error: string };
+
+/** RFC 4180 rows; null when a quoted field never ends. Each row carries its 1-based starting line. */
+export function parseCsv(text: string): { line: number; fields: string[] }[] | null {
+  const rows: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRow = () => {
+    fields.push(field);
+    rows.push({ line: rowLine, fields });
+    fields = [];
+    field = '';
+  };
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      rowLine = line;
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) return null;
+  if (field !== '' || fields.length > 0) endRow();
+  return rows;
+}
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function parseIndex(text: string): IndexParse {
+  const rows = parseCsv(text);
+  if (!rows) return { ok: false, error: 'the index has an unterminated quoted field' };
+  const nonBlank = rows.filter((r) => !(r.fields.length === 1 && r.fields[0]?.trim() === ''));
+  const header = nonBlank[0];
+  if (!header) return { ok: false, error: 'the index is empty' };
+  const col = header.fields.findIndex((f) => f.trim().toLowerCase() === 'date');
+  if (col < 0) return { ok: false, error: 'the index has no "date" column in its header' };
+  const counts = new Map<string, number>();
+  for (const row of nonBlank.slice(1)) {
+    const date = (row.fields[col] ?? '').trim();
+    if (!isRealDate(date)) {
+      return { ok: false, error: `the index has a bad date ${JSON.stringify(date.slice(0, 40))} on line ${row.line}` };
+    }
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  if (counts.size === 0) return { ok: false, error: 'the index lists no days' };
+  const days = [...counts].map(([date, titles]) => ({ date, titles }));
+  days.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return { ok: true, days };
+}

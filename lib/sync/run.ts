@@ -1,0 +1,369 @@
+/**
+ * `runSync(deps)`: one sync run. Never throws; returns a SyncReport and records the outcome in `meta['sync']`.
+ *
+ * 1. Honour a stored Retry-After (no request before it). Validate the source base URL.
+ * 2. Fetch `paper_logs/papers_list.csv` conditionally; parse it (a malformed index fails the run and stores
+ *    nothing). On 304 the stored day list is used.
+ * 3. Plan (./plan): every listed day not stored yet, newest first, plus the newest `revalidateDays` stored
+ *    days conditionally; files backing off are deferred.
+ * 4. `concurrency` workers fetch; each day is parsed then written by `writeDay` in its own transaction as soon
+ *    as it arrives (the network is never awaited inside a transaction), so a run cut short keeps every day
+ *    written so far and the next run picks up the rest.
+ * 5. Per-file failures (404, 5xx, timeout, truncated, non-UTF-8, no papers) → the file's state gets
+ *    attempts+1, lastError, nextRetryAt (exponential backoff, Retry-After honoured); the run goes on.
+ *    Network failure (offline), 429 or an abort stop the run: no new requests, in-flight ones finish.
+ * 6. Run outcome → `meta['sync']`: lastSuccess (index read and run not cut short), lastError in plain words,
+ *    consecutiveFailures (run-level backoff), retryAfterUntil, nextRun = nextAlarmAt(...).
+ */
+
+import type { DigestDb, FileState } from '../db/schema';
+import {
+  getFileStates,
+  getIndexMeta,
+  getStoredDates,
+  getSyncMeta,
+  putFileState,
+  putIndexMeta,
+  updateSyncMeta,
+} from '../db/sync-state';
+import { writeDay } from '../db/write-day';
+import { parseDigest } from '../digest/parse';
+import type { ParsedDigest } from '../digest/types';
+import type { SyncProgress } from '../records';
+import { parseIndex } from './csv-index';
+import { type FetchLike, type FetchResult, fetchText } from './fetch-file';
+import { type DayTask, planDays } from './plan';
+import { backoffDelay, fileRetryAt, nextAlarmAt, RUN_BACKOFF_BASE } from './retry';
+import { INDEX_PATH, sourceUrl, validateSourceUrl } from './source';
+
+export interface SyncDeps {
+  db: DigestDb;
+  /** `fetch` (bound to globalThis in the browser: pass `(u, i) => fetch(u, i)`). */
+  fetch: FetchLike;
+  /** Source base URL (settings: sourceUrlItem). */
+  baseUrl: string;
+  now?: () => number;
+  /** Sync interval setting in hours, for `nextRun` (default 6). */
+  intervalHours?: number;
+  /** Day files in flight at once (default 4). */
+  concurrency?: number;
+  /** Per request, headers and body (default 30 s). */
+  timeoutMs?: number;
+  /** Newest listed days revalidated every run (default 3). */
+  revalidateDays?: number;
+  /** Aborting stops the run: no new requests, in-flight ones are cancelled, written days stay. */
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  /** Digest parser (default lib/digest/parse parseDigest). */
+  parse?: (text: string, path: string) => ParsedDigest;
+}
+
+export type IndexOutcome = 'fetched' | 'not-modified' | 'failed' | 'skipped';
+
+export interface SyncReport {
+  /** Index read, run not cut short, no file failed. */
+  ok: boolean;
+  /** Plain-words summary of what went wrong (null when ok). */
+  error: string | null;
+  index: IndexOutcome;
+  /** Days listed in the index. */
+  days: number;
+  /** Day files requested this run. */
+  requested: number;
+  /** 200 responses written. */
+  written: number;
+  notModified: number;
+  failed: number;
+  /** Days left for a later run: backing off, or not reached because the run stopped. */
+  deferred: number;
+  /** Body bytes downloaded (index included). */
+  bytes: number;
+  startedAt: number;
+  endedAt: number;
+  nextRun: number;
+}
+
+export const DEFAULTS = { concurrency: 4, timeoutMs: 30_000, revalidateDays: 3, intervalHours: 6 } as const;
+
+type StopReason = 'offline' | 'rate-limited' | 'aborted' | 'storage';
+
+function when(t: number): string {
+  return `${new Date(t).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+export async function runSync(deps: SyncDeps): Promise<SyncReport> {
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const report: SyncReport = {
+    ok: false,
+    error: null,
+    index: 'skipped',
+    days: 0,
+    requested: 0,
+    written: 0,
+    notModified: 0,
+    failed: 0,
+    deferred: 0,
+    bytes: 0,
+    startedAt,
+    endedAt: startedAt,
+    nextRun: startedAt,
+  };
+  const db = deps.db;
+  const intervalHours = deps.intervalHours ?? DEFAULTS.intervalHours;
+
+  /** `runs`: 'failed' grows run-level backoff, 'ok' resets it and sets lastSuccess, 'keep' changes neither. */
+  const finish = async (outcome: {
+    runs: 'ok' | 'failed' | 'keep';
+    error: string | null;
+    retryAfterUntil?: number | null;
+  }): Promise<SyncReport> => {
+    report.endedAt = now();
+    report.error = outcome.error;
+    report.ok = outcome.error === null;
+    try {
+      const meta = await getSyncMeta(db);
+      const files = await getFileStates(db);
+      let earliest: number | null = null;
+      for (const f of files.values()) {
+        if (f.lastError !== null && f.nextRetryAt !== null && (earliest === null || f.nextRetryAt < earliest)) {
+          earliest = f.nextRetryAt;
+        }
+      }
+      const consecutiveFailures =
+        outcome.runs === 'failed' ? meta.consecutiveFailures + 1 : outcome.runs === 'ok' ? 0 : meta.consecutiveFailures;
+      const retryAfterUntil = outcome.retryAfterUntil !== undefined ? outcome.retryAfterUntil : meta.retryAfterUntil;
+      report.nextRun = nextAlarmAt({
+        now: report.endedAt,
+        intervalHours,
+        lastRunEndedAt: report.endedAt,
+        consecutiveFailures,
+        retryAfterUntil,
+        earliestFileRetryAt: earliest,
+      });
+      await updateSyncMeta(db, {
+        lastSuccess: outcome.runs === 'ok' ? report.endedAt : meta.lastSuccess,
+        lastError: outcome.error,
+        nextRun: report.nextRun,
+        lastRunEndedAt: report.endedAt,
+        consecutiveFailures,
+        retryAfterUntil,
+        progress: null,
+      });
+    } catch (e) {
+      report.error ??= `could not record the sync state: ${String(e)}`;
+      report.ok = false;
+    }
+    return report;
+  };
+
+  try {
+    const meta = await getSyncMeta(db);
+    if (meta.retryAfterUntil !== null && meta.retryAfterUntil > startedAt) {
+      return await finish({
+        runs: 'keep',
+        error: `the server asked to slow down; next try after ${when(meta.retryAfterUntil)}`,
+      });
+    }
+    const source = validateSourceUrl(deps.baseUrl);
+    if (!source.ok) return await finish({ runs: 'keep', error: `source URL: ${source.error}` });
+    const base = source.url;
+    await updateSyncMeta(db, { lastRunStartedAt: startedAt, progress: { done: 0, total: 0 }, retryAfterUntil: null });
+
+    const timeoutMs = deps.timeoutMs ?? DEFAULTS.timeoutMs;
+    const fetchOpts = { timeoutMs, signal: deps.signal, now };
+
+    // 1. The index.
+    const stored = await getIndexMeta(db);
+    const usable = stored && stored.source === base && stored.days.length > 0 ? stored : null;
+    const idx = await fetchText(deps.fetch, sourceUrl(base, INDEX_PATH), {
+      ...fetchOpts,
+      validators: usable ? { etag: usable.etag, lastModified: usable.lastModified } : null,
+    });
+    let days: string[];
+    if (idx.kind === 'ok') {
+      report.bytes += idx.bytes;
+      const parsed = parseIndex(idx.text);
+      if (!parsed.ok) {
+        report.index = 'failed';
+        return await finish({ runs: 'failed', error: `the day index could not be read: ${parsed.error}` });
+      }
+      days = parsed.days.map((d) => d.date);
+      await putIndexMeta(db, {
+        source: base,
+        etag: idx.etag,
+        lastModified: idx.lastModified,
+        fetchedAt: now(),
+        days,
+      });
+      report.index = 'fetched';
+    } else if (idx.kind === 'not-modified' && usable) {
+      days = usable.days;
+      report.index = 'not-modified';
+    } else {
+      report.index = 'failed';
+      const failure = idx.kind === 'error' ? idx : null;
+      const message = failure?.message ?? 'the server answered 304 to a request without validators';
+      if (failure?.error === 'aborted') return await finish({ runs: 'keep', error: 'sync was stopped' });
+      const retryAfterUntil =
+        failure?.error === 'rate-limited'
+          ? now() +
+            Math.max(failure.retryAfterMs ?? 0, backoffDelay(meta.consecutiveFailures + 1, RUN_BACKOFF_BASE, 3_600_000))
+          : undefined;
+      return await finish({ runs: 'failed', error: `could not download the day index: ${message}`, retryAfterUntil });
+    }
+    report.days = days.length;
+
+    // 2. The plan.
+    const [storedDates, files] = await Promise.all([getStoredDates(db), getFileStates(db)]);
+    const plan = planDays({
+      days,
+      storedDates,
+      files,
+      now: now(),
+      revalidateDays: deps.revalidateDays ?? DEFAULTS.revalidateDays,
+      source: base,
+    });
+    report.deferred = plan.deferred.length;
+    const total = plan.tasks.length;
+    let done = 0;
+    const progressEvery = Math.max(1, Math.ceil(total / 20));
+    const progress = (): void => {
+      deps.onProgress?.({ done, total });
+    };
+    progress();
+    await updateSyncMeta(db, { progress: { done, total } });
+
+    // 3. The days.
+    const parse = deps.parse ?? ((text: string, path: string) => parseDigest(text, path));
+    let stop: StopReason | null = null;
+    let retryAfterUntil: number | null = null;
+    const failures: { path: string; message: string }[] = [];
+
+    const recordFailure = async (task: DayTask, message: string, retryAfterMs: number | null): Promise<void> => {
+      const t = now();
+      const prev = files.get(task.path);
+      const attempts = task.attempts + 1;
+      const state: FileState = {
+        path: task.path,
+        date: task.date,
+        source: prev?.source ?? null,
+        etag: prev?.etag ?? null,
+        lastModified: prev?.lastModified ?? null,
+        checkedAt: prev?.checkedAt ?? null,
+        lastError: message,
+        lastErrorAt: t,
+        attempts,
+        nextRetryAt: fileRetryAt(t, attempts, retryAfterMs),
+      };
+      failures.push({ path: task.path, message });
+      report.failed++;
+      await putFileState(db, state);
+    };
+
+    const handle = async (task: DayTask, r: FetchResult): Promise<void> => {
+      if (r.kind === 'ok') {
+        report.bytes += r.bytes;
+        const parsed = parse(r.text, task.path);
+        if (parsed.papers.length === 0) {
+          await recordFailure(task, 'the file lists no papers', null);
+          return;
+        }
+        await writeDay(db, parsed, {
+          date: task.date,
+          path: task.path,
+          etag: r.etag,
+          lastModified: r.lastModified,
+          fetchedAt: now(),
+          bytes: r.bytes,
+          source: base,
+        });
+        report.written++;
+      } else if (r.kind === 'not-modified') {
+        report.notModified++;
+        const prev = files.get(task.path);
+        await putFileState(db, {
+          path: task.path,
+          date: task.date,
+          source: base,
+          etag: r.etag ?? prev?.etag ?? null,
+          lastModified: r.lastModified ?? prev?.lastModified ?? null,
+          checkedAt: now(),
+          lastError: null,
+          lastErrorAt: null,
+          attempts: 0,
+          nextRetryAt: null,
+        });
+      } else {
+        report.bytes += r.bytes;
+        if (r.error === 'aborted') stop ??= 'aborted';
+        else if (r.error === 'network') stop ??= 'offline';
+        else {
+          if (r.error === 'rate-limited') {
+            stop ??= 'rate-limited';
+            const until = now() + Math.max(r.retryAfterMs ?? 0, RUN_BACKOFF_BASE);
+            retryAfterUntil = Math.max(retryAfterUntil ?? 0, until);
+          }
+          await recordFailure(task, r.message, r.retryAfterMs);
+        }
+      }
+    };
+
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (stop || deps.signal?.aborted) {
+          stop ??= 'aborted';
+          return;
+        }
+        const task = plan.tasks[next++];
+        if (!task) return;
+        report.requested++;
+        const r = await fetchText(deps.fetch, sourceUrl(base, task.path), {
+          ...fetchOpts,
+          validators: task.validators,
+        });
+        try {
+          await handle(task, r);
+        } catch (e) {
+          stop ??= 'storage';
+          failures.push({ path: task.path, message: `could not store the day: ${e instanceof Error ? e.message : e}` });
+          report.failed++;
+        }
+        done++;
+        progress();
+        if (done % progressEvery === 0 && done < total) {
+          await updateSyncMeta(db, { progress: { done, total } }).catch(() => {});
+        }
+      }
+    };
+    const width = Math.max(1, Math.min(deps.concurrency ?? DEFAULTS.concurrency, 16));
+    await Promise.all(Array.from({ length: width }, worker));
+
+    const left = total - done;
+    report.deferred += left;
+    if (stop) {
+      const rest = left > 0 ? `; ${left} day${left === 1 ? '' : 's'} left for the next run` : '';
+      const message =
+        stop === 'offline'
+          ? `could not connect to the server (offline?)${rest}`
+          : stop === 'rate-limited'
+            ? `the server asked to slow down; next try after ${when(retryAfterUntil ?? now())}${rest}`
+            : stop === 'storage'
+              ? `${failures.at(-1)?.message ?? 'could not store a day'}${rest}`
+              : `sync was stopped${rest}`;
+      return await finish({ runs: stop === 'aborted' ? 'keep' : 'failed', error: message, retryAfterUntil });
+    }
+    if (failures.length > 0) {
+      const first = failures[0] as { path: string; message: string };
+      const n = failures.length;
+      return await finish({
+        runs: 'ok',
+        error: `${n} day file${n === 1 ? '' : 's'} could not be synced (e.g. ${first.path}: ${first.message}); they will be retried later`,
+      });
+    }
+    return await finish({ runs: 'ok', error: null });
+  } catch (e) {
+    return await finish({ runs: 'failed', error: `sync failed: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}

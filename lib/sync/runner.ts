@@ -1,0 +1,80 @@
+/**
+ * `createSyncRunner(getDeps, hooks?)`: one sync at a time. `run()` starts a run, or returns the in-flight
+ * run's promise when one is running (alarm + popup "sync now" + start-up share one run). Never rejects.
+ * `live()` is what the status query needs (running flag and progress, which are not trusted from storage).
+ */
+import type { LiveRun } from '../db/sync-state';
+import type { SyncProgress } from '../records';
+import { runSync, type SyncDeps, type SyncReport } from './run';
+
+export interface SyncRunner {
+  run(): Promise<SyncReport>;
+  readonly running: boolean;
+  live(): LiveRun;
+}
+
+export interface RunnerHooks {
+  /** Called after every run (e.g. to set the next alarm at `report.nextRun`). */
+  onFinish?: (report: SyncReport) => void | Promise<void>;
+}
+
+export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, hooks: RunnerHooks = {}): SyncRunner {
+  let inflight: Promise<SyncReport> | null = null;
+  let progress: SyncProgress | null = null;
+
+  const start = async (): Promise<SyncReport> => {
+    let report: SyncReport;
+    try {
+      const deps = await getDeps();
+      report = await runSync({
+        ...deps,
+        onProgress: (p) => {
+          progress = p;
+          deps.onProgress?.(p);
+        },
+      });
+    } catch (e) {
+      const t = Date.now();
+      report = {
+        ok: false,
+        error: `sync could not start: ${e instanceof Error ? e.message : String(e)}`,
+        index: 'skipped',
+        days: 0,
+        requested: 0,
+        written: 0,
+        notModified: 0,
+        failed: 0,
+        deferred: 0,
+        bytes: 0,
+        startedAt: t,
+        endedAt: t,
+        nextRun: t + 3_600_000,
+      };
+    }
+    try {
+      await hooks.onFinish?.(report);
+    } catch {
+      // The hook's failure is the caller's; the run itself is over.
+    }
+    return report;
+  };
+
+  return {
+    run() {
+      if (!inflight) {
+        progress = { done: 0, total: 0 };
+        inflight = start().finally(() => {
+          inflight = null;
+          progress = null;
+        });
+      }
+      return inflight;
+    },
+    get running() {
+      return inflight !== null;
+    },
+    live() {
+      return { running: inflight !== null, progress };
+    },
+  };
+}
