@@ -4,7 +4,9 @@
  * - writeDay(db, parsed, meta) → WriteDayResult (one transaction per day; merge rules in ./write-day)
  * - getPaper, getBadges, getDigest, getLatestDigest, listDays, counts (./queries)
  * - getSyncStatus(db, live), sync meta / index / per-file state helpers (./sync-state)
+ * - exportAll, importRecords, clearAll (./data-io)
  */
+export { clearAll, exportAll, importRecords } from './data-io';
 export { openDigestDb } from './open';
 export {
   type Counts,

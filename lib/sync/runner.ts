@@ -2,6 +2,7 @@
  * `createSyncRunner(getDeps, hooks?)`: one sync at a time. `run()` starts a run, or returns the in-flight
  * run's promise when one is running (alarm + popup "sync now" + start-up share one run). Never rejects.
  * `live()` is what the status query needs (running flag and progress, which are not trusted from storage).
+ * `stop()` aborts the running run (days written so far stay) and resolves when it has ended.
  */
 import type { LiveRun } from '../db/sync-state';
 import type { SyncProgress } from '../records';
@@ -11,6 +12,7 @@ export interface SyncRunner {
   run(): Promise<SyncReport>;
   readonly running: boolean;
   live(): LiveRun;
+  stop(): Promise<void>;
 }
 
 export interface RunnerHooks {
@@ -21,13 +23,18 @@ export interface RunnerHooks {
 export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, hooks: RunnerHooks = {}): SyncRunner {
   let inflight: Promise<SyncReport> | null = null;
   let progress: SyncProgress | null = null;
+  let abort: AbortController | null = null;
 
-  const start = async (): Promise<SyncReport> => {
+  const start = async (ctl: AbortController): Promise<SyncReport> => {
     let report: SyncReport;
     try {
       const deps = await getDeps();
+      const outer = deps.signal;
+      if (outer?.aborted) ctl.abort();
+      outer?.addEventListener('abort', () => ctl.abort(), { once: true });
       report = await runSync({
         ...deps,
+        signal: ctl.signal,
         onProgress: (p) => {
           progress = p;
           deps.onProgress?.(p);
@@ -63,9 +70,11 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
     run() {
       if (!inflight) {
         progress = { done: 0, total: 0 };
-        inflight = start().finally(() => {
+        abort = new AbortController();
+        inflight = start(abort).finally(() => {
           inflight = null;
           progress = null;
+          abort = null;
         });
       }
       return inflight;
@@ -75,6 +84,12 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
     },
     live() {
       return { running: inflight !== null, progress };
+    },
+    async stop() {
+      const current = inflight;
+      if (!current) return;
+      abort?.abort();
+      await current;
     },
   };
 }

@@ -1,0 +1,127 @@
+/**
+ * Message handlers of the background. No `browser.*` here: the entrypoint passes what they need.
+ *
+ *   const h = createHandlers({ db: () => dbPromise, runner, search, openTab });
+ *   browser.runtime.onMessage.addListener((raw, sender) =>
+ *     h.handleMessage(raw, sender, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') }));
+ *
+ * - One async function per message type of lib/messages.ts `Protocol` (`h.getPaper(req)` …).
+ * - `syncNow` starts a run (or joins the running one) and answers at once with the status (running: true);
+ *   the popup polls `getSyncStatus` for progress.
+ * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync.
+ * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io).
+ * - `handleMessage(raw, sender, ctx)` checks the sender (`isTrustedSender`) and the request (`parseRequest`)
+ *   and returns a `Reply`; it never throws (errors become `{ ok: false, error }`).
+ */
+import { clearAll, exportAll, importRecords } from '../db/data-io';
+import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../db/queries';
+import type { DigestDb } from '../db/schema';
+import { getSyncStatus } from '../db/sync-state';
+import { buildExport, parseExport, serializeExport } from '../export-format';
+import {
+  isTrustedSender,
+  type MessageType,
+  parseRequest,
+  type Reply,
+  type Req,
+  type Res,
+  type SenderInfo,
+} from '../messages';
+import type { StoredPaper } from '../records';
+import type { SyncRunner } from '../sync/runner';
+
+export interface StorageEstimateLike {
+  usage?: number;
+  quota?: number;
+}
+
+export interface HandlerDeps {
+  /** The open database (a cached promise is fine: `() => dbPromise`). */
+  db: () => Promise<DigestDb> | DigestDb;
+  runner: Pick<SyncRunner, 'run' | 'live' | 'stop'>;
+  search: (query: string, limit: number) => Promise<{ papers: StoredPaper[]; total: number }>;
+  /** Opens (or focuses) the reader tab at `hash` (e.g. `browser.runtime.getURL('/reader.html') + hash`). */
+  openTab: (hash: string) => Promise<void>;
+  /** Default: `navigator.storage.estimate()` when available. */
+  estimate?: () => Promise<StorageEstimateLike>;
+  now?: () => number;
+  /** Called after `clearData` and a successful `importData` (e.g. to drop a search index). */
+  onDataChanged?: () => void | Promise<void>;
+}
+
+export type Handlers = { [K in MessageType]: (req: Req<K>) => Promise<Res<K>> };
+
+export interface SenderContext {
+  extensionId: string;
+  /** `browser.runtime.getURL('/')`, e.g. `chrome-extension://<id>/`. */
+  extensionOrigin: string;
+}
+
+export type MessageHandler = (raw: unknown, sender: SenderInfo, ctx: SenderContext) => Promise<Reply<MessageType>>;
+
+function defaultEstimate(): Promise<StorageEstimateLike> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<StorageEstimateLike> } } })
+    .navigator?.storage;
+  return storage?.estimate ? storage.estimate() : Promise.resolve({});
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
+  const db = async () => deps.db();
+  const now = deps.now ?? Date.now;
+  const status = async () => ({ status: await getSyncStatus(await db(), deps.runner.live()) });
+
+  const handlers: Handlers = {
+    getPaper: async ({ arxivId }) => ({ paper: await getPaper(await db(), arxivId) }),
+    getBadges: async ({ arxivIds }) => ({ badges: await getBadges(await db(), arxivIds) }),
+    getDigest: async ({ date }) => getDigest(await db(), date),
+    getLatestDigest: async () => getLatestDigest(await db()),
+    listDates: async () => ({ days: await listDays(await db()) }),
+    search: async ({ query, limit }) => deps.search(query, limit),
+    getSyncStatus: status,
+    syncNow: async () => {
+      void deps.runner.run();
+      return status();
+    },
+    openReader: async ({ hash }) => {
+      await deps.openTab(hash);
+      return { ok: true };
+    },
+    exportData: async () => {
+      const { digests, papers } = await exportAll(await db());
+      return { json: serializeExport(buildExport(digests, papers, now())) };
+    },
+    importData: async ({ json }) => {
+      const parsed = parseExport(json);
+      if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
+      const result = await importRecords(await db(), parsed.file.digests, parsed.file.papers);
+      await deps.onDataChanged?.();
+      return result;
+    },
+    clearData: async () => {
+      await deps.runner.stop();
+      await clearAll(await db());
+      await deps.onDataChanged?.();
+      return status();
+    },
+    storageInfo: async () => {
+      const [estimate, c] = await Promise.all([(deps.estimate ?? defaultEstimate)(), db().then(counts)]);
+      return { bytes: estimate.usage ?? 0, quota: estimate.quota ?? null, paperCount: c.papers };
+    },
+  };
+
+  const handleMessage: MessageHandler = async (raw, sender, ctx) => {
+    try {
+      if (!isTrustedSender(sender, ctx.extensionId, ctx.extensionOrigin)) {
+        return { ok: false, error: 'sender not allowed' };
+      }
+      const env = parseRequest(raw);
+      if (typeof env === 'string') return { ok: false, error: env };
+      const handler = handlers[env.type] as (req: Req<MessageType>) => Promise<Res<MessageType>>;
+      return { ok: true, data: await handler(env.payload) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  return { ...handlers, handleMessage };
+}

@@ -1,0 +1,33 @@
+/**
+ * The search index lives in the worker's memory, built lazily from IndexedDB on the first query and dropped
+ * whenever the stored papers change (after a sync run, an import or a clear). The worker may be killed at any
+ * time; the next query simply rebuilds it.
+ */
+import type { DigestDb } from '../db/schema';
+import { buildSearchIndex, type SearchIndex, type SearchResult, search } from '../search';
+
+export interface SearchCache {
+  search(query: string, limit: number): Promise<SearchResult>;
+  invalidate(): void;
+}
+
+export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
+  let index: Promise<SearchIndex> | null = null;
+  return {
+    async search(query, limit) {
+      if (!index) {
+        const building = db()
+          .then((d) => d.getAll('papers'))
+          .then(buildSearchIndex);
+        index = building;
+        building.catch(() => {
+          if (index === building) index = null;
+        });
+      }
+      return search(await index, query, limit);
+    },
+    invalidate() {
+      index = null;
+    },
+  };
+}

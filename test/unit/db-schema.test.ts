@@ -1,0 +1,155 @@
+/**
+ * Schema and migrations: a database written by v1 code (raw idb at version 1, exactly the v1 layout) is opened
+ * with the current code and every record is kept; v2's per-file state is seeded from it.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import { DB_NAME, DB_VERSION } from '../../lib/db/schema';
+import { parseDigest } from '../../lib/digest/parse';
+import type { StoredDigest, StoredPaper } from '../../lib/records';
+import { runSync } from '../../lib/sync/run';
+import { dayFile, digestMarkdown, miniDays, startCorpusServer } from '../support/corpus-server';
+import { CORPUS_DIR, describeShared } from '../support/shared';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** What v1 code created (frozen copy: the v1 step of lib/db/schema.ts must never change). */
+async function createV1(papers: StoredPaper[], digests: StoredDigest[], meta: Record<string, unknown>) {
+  const db = await openDB(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore('papers', { keyPath: 'arxivId' });
+      d.createObjectStore('digests', { keyPath: 'date' });
+      d.createObjectStore('meta');
+    },
+  });
+  const tx = db.transaction(['papers', 'digests', 'meta'], 'readwrite');
+  for (const p of papers) await tx.objectStore('papers').put(p);
+  for (const d of digests) await tx.objectStore('digests').put(d);
+  for (const [k, v] of Object.entries(meta)) await tx.objectStore('meta').put(v, k);
+  await tx.done;
+  db.close();
+}
+
+/** v1 records built from parsed synthetic digests (two days sharing one paper). */
+function v1Records() {
+  const days = miniDays(2, 3);
+  const papers = new Map<string, StoredPaper>();
+  const digests: StoredDigest[] = [];
+  for (const day of days) {
+    const path = dayFile(day.date);
+    const parsed = parseDigest(digestMarkdown(day), path);
+    for (const p of parsed.papers) {
+      const old = papers.get(p.arxivId);
+      papers.set(p.arxivId, { ...p, date: day.date, dates: [day.date, ...(old?.dates ?? [])] });
+    }
+    digests.push({
+      date: day.date,
+      path,
+      paperIds: parsed.papers.map((p) => p.arxivId),
+      runs: parsed.runs.length,
+      diagnostics: parsed.diagnostics,
+      etag: `"etag-${day.date}"`,
+      lastModified: 'Fri, 09 May 2025 10:00:00 GMT',
+      fetchedAt: 1_746_790_000_000,
+      bytes: 1234,
+    });
+  }
+  return { papers: [...papers.values()], digests };
+}
+
+describe('schema', () => {
+  it('a new database opens at the current version with every store', async () => {
+    const db = await openDigestDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'files', 'meta', 'papers']);
+    expect([...db.transaction('papers').store.indexNames]).toEqual(['by-date']);
+    db.close();
+  });
+
+  it('v1 → v2 keeps every paper, digest and meta record and seeds per-file state', async () => {
+    const { papers, digests } = v1Records();
+    expect(papers).toHaveLength(5); // 3 + 3 with one shared
+    const index = {
+      source: 'https://example.org/',
+      etag: '"idx"',
+      lastModified: null,
+      fetchedAt: 5,
+      days: ['2025-05-09'],
+    };
+    const syncV1 = {
+      lastSuccess: 1000,
+      lastError: '1 day file could not be synced',
+      nextRun: 2000,
+      fileErrors: [{ path: 'paper_logs/2025/05/07.md', message: 'server error (503)', at: 900, attempts: 2 }],
+    };
+    await createV1(papers, digests, { sync: syncV1, index });
+
+    const db = await openDigestDb();
+    expect(db.version).toBe(2);
+    const byId = (a: StoredPaper, b: StoredPaper) => a.arxivId.localeCompare(b.arxivId);
+    expect((await db.getAll('papers')).sort(byId)).toEqual([...papers].sort(byId));
+    expect(await db.getAll('digests')).toEqual(digests);
+    expect(await db.get('meta', 'index')).toEqual(index);
+
+    const meta = await getSyncMeta(db);
+    expect(meta).toMatchObject({
+      lastSuccess: 1000,
+      lastError: syncV1.lastError,
+      nextRun: 2000,
+      consecutiveFailures: 0,
+    });
+    expect(meta).not.toHaveProperty('fileErrors');
+
+    const files = await getFileStates(db);
+    expect(files.get(digests[0]?.path as string)).toMatchObject({ etag: `"etag-${digests[0]?.date}"`, attempts: 0 });
+    expect(files.get('paper_logs/2025/05/07.md')).toMatchObject({ lastError: 'server error (503)', attempts: 2 });
+    const status = await getSyncStatus(db);
+    expect(status.fileErrors).toEqual([syncV1.fileErrors[0]]);
+    expect(status).toMatchObject({ paperCount: 5, digestCount: 2, newestDate: '2025-05-09' });
+
+    // The new index answers: papers whose newest date is 2025-05-09.
+    const newest = await db.getAllFromIndex('papers', 'by-date', '2025-05-09');
+    expect(newest.map((p) => p.arxivId).sort()).toEqual(digests[1]?.paperIds.slice().sort());
+    db.close();
+  });
+
+  it('an empty v1 database upgrades cleanly', async () => {
+    await createV1([], [], {});
+    const db = await openDigestDb();
+    expect(await db.count('papers')).toBe(0);
+    expect(await db.count('files')).toBe(0);
+    expect(await db.get('meta', 'sync')).toBeUndefined();
+    db.close();
+  });
+});
+
+describeShared('schema upgrade with the whole corpus', () => {
+  it('v1 holding every corpus record → v2 keeps all of them', async () => {
+    const server = await startCorpusServer(CORPUS_DIR);
+    try {
+      // Real records: what a full sync stores.
+      let db = await openDigestDb('source');
+      await runSync({ db, fetch: (u, i) => fetch(u, i), baseUrl: server.baseUrl });
+      const papers = await db.getAll('papers');
+      const digests = await db.getAll('digests');
+      db.close();
+      expect(papers).toHaveLength(4671);
+      expect(digests).toHaveLength(311);
+
+      await createV1(papers, digests, { sync: { lastSuccess: 1, lastError: null, nextRun: 2, fileErrors: [] } });
+      db = await openDigestDb();
+      expect(await db.getAll('papers')).toEqual(papers);
+      expect(await db.getAll('digests')).toEqual(digests);
+      expect(await db.count('files')).toBe(311);
+      db.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
