@@ -9,7 +9,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ko',
     permissions: ['storage', 'alarms', 'activeTab'],
-    host_permissions: ['https://raw.githubusercontent.com/*', 'https://api.github.com/*'],
+    host_permissions: [
+      'https://raw.githubusercontent.com/*',
+      'https://arxiv.org/pdf/*',
+      'https://www.arxiv.org/pdf/*',
+      'https://export.arxiv.org/pdf/*',
+    ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {

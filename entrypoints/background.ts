@@ -1,3 +1,67 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { badgeTextFor } from '../lib/background/action-badge';
+import { createHandlers } from '../lib/background/handlers';
+import { createSearchCache } from '../lib/background/search-cache';
+import { openDigestDb } from '../lib/db';
+import { getPaper } from '../lib/db/queries';
+import { sourceUrlItem, syncIntervalHoursItem } from '../lib/settings';
+import { createSyncRunner } from '../lib/sync/runner';
 
-export default defineBackground(() => {});
+const SYNC_ALARM = 'sync';
+/** While a run is going, an alarm this far ahead resumes it if the worker is killed mid-sync. */
+const RESUME_GUARD_MS = 2 * 60_000;
+
+export default defineBackground(() => {
+  const dbPromise = openDigestDb();
+  const db = () => dbPromise;
+  const searchCache = createSearchCache(db);
+
+  const runner = createSyncRunner(
+    async () => {
+      await browser.alarms.create(SYNC_ALARM, { when: Date.now() + RESUME_GUARD_MS });
+      return {
+        db: await dbPromise,
+        fetch: (url, init) => fetch(url, init),
+        baseUrl: await sourceUrlItem.getValue(),
+        intervalHours: await syncIntervalHoursItem.getValue(),
+        onProgress: () => searchCache.invalidate(),
+      };
+    },
+    {
+      onFinish: async (report) => {
+        searchCache.invalidate();
+        await browser.alarms.create(SYNC_ALARM, { when: report.nextRun });
+      },
+    },
+  );
+
+  const handlers = createHandlers({
+    db,
+    runner,
+    search: (query, limit) => searchCache.search(query, limit),
+    openTab: async (hash) => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
+    },
+    onDataChanged: () => searchCache.invalidate(),
+  });
+  const senderContext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
+  browser.runtime.onMessage.addListener((raw, sender) => handlers.handleMessage(raw, sender, senderContext));
+
+  browser.runtime.onInstalled.addListener(() => void runner.run());
+  browser.runtime.onStartup.addListener(() => void runner.run());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void runner.run();
+  });
+  sourceUrlItem.watch(() => void runner.run());
+  syncIntervalHoursItem.watch((hours) => {
+    if (!runner.running) void browser.alarms.create(SYNC_ALARM, { when: Date.now() + hours * 3_600_000 });
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url === undefined && change.status !== 'loading') return;
+    void badgeTextFor(tab.url, async (id) => getPaper(await dbPromise, id)).then((text) =>
+      browser.action.setBadgeText({ tabId, text }),
+    );
+  });
+});

@@ -11,11 +11,13 @@ export interface CorpusCounters {
   bodies: number;
   bodyBytes: number;
   notModified: number;
+  /** Paths whose body was sent, in order. */
+  bodyPaths: string[];
 }
 
 /** Serves `dir` (laid out like upstream) under UPSTREAM with strong ETags; counts what is downloaded. */
 export async function routeCorpus(context: BrowserContext, dir: string): Promise<CorpusCounters> {
-  const counters: CorpusCounters = { requests: 0, bodies: 0, bodyBytes: 0, notModified: 0 };
+  const counters: CorpusCounters = { requests: 0, bodies: 0, bodyBytes: 0, notModified: 0, bodyPaths: [] };
   await context.route(`${UPSTREAM}**`, async (route) => {
     const req = route.request();
     const rel = decodeURIComponent(new URL(req.url()).pathname.replace('/l-yohai/daily_papers_ko/main/', ''));
@@ -30,6 +32,7 @@ export async function routeCorpus(context: BrowserContext, dir: string): Promise
       return route.fulfill({ status: 304, headers: { etag } });
     }
     counters.bodies++;
+    counters.bodyPaths.push(rel);
     counters.bodyBytes += body.length;
     return route.fulfill({
       status: 200,

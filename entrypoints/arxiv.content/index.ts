@@ -1,0 +1,24 @@
+import '../../components/panel.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { pageKind } from '../../lib/arxiv-page';
+import { mountAbsPanel } from '../../lib/content/abs-panel';
+import { mountListingBadges } from '../../lib/content/listing-badges';
+import { listingBadgesItem } from '../../lib/settings';
+
+const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+
+export default defineContentScript({
+  matches: HOSTS.flatMap((h) => ['abs/*', 'html/*', 'list/*', 'search*'].map((p) => `https://${h}/${p}`)),
+  runAt: 'document_start',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const kind = pageKind(location.href);
+    if (kind === 'abs' || kind === 'html') {
+      const target = arxivIdFromUrl(location.href);
+      if (target && target.style === 'new') await mountAbsPanel(ctx, target);
+    } else if ((kind === 'listing' || kind === 'search') && (await listingBadgesItem.getValue())) {
+      await mountListingBadges(ctx, kind);
+    }
+  },
+});

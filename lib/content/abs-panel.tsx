@@ -1,0 +1,95 @@
+/**
+ * Feature: the Korean summary panel on abstract (/abs/) and HTML paper (/html/) pages.
+ * One message to the background (one IndexedDB read) before anything is shown; never waits for the network.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { DigestPanel, type PanelTheme } from '../../components/DigestPanel';
+import type { ArxivUrlId } from '../arxiv-id';
+import { initI18n } from '../i18n';
+import type { StoredPaper } from '../records';
+import { absAbstract, citationArxivId, htmlAbstract } from '../selectors';
+import { send } from '../send';
+import { panelCollapsedItem, sourceUrlItem } from '../settings';
+import { domReady } from './dom-ready';
+import { pageTheme } from './page-theme';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+interface HostProps {
+  paper: StoredPaper;
+  sourceBase: string;
+  initiallyCollapsed: boolean;
+  theme: PanelTheme;
+}
+
+function PanelHost({ paper, sourceBase, initiallyCollapsed, theme }: HostProps) {
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const online = useOnline();
+  return (
+    <DigestPanel
+      paper={paper}
+      sourceBase={sourceBase}
+      collapsed={collapsed}
+      online={online}
+      theme={theme}
+      onToggle={(next) => {
+        setCollapsed(next);
+        void panelCollapsedItem.setValue(next);
+      }}
+      onOpenReader={(hash) => void send('openReader', { hash })}
+    />
+  );
+}
+
+export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlId): Promise<void> {
+  const [{ paper }, initiallyCollapsed, sourceBase] = await Promise.all([
+    send('getPaper', { arxivId: target.id }),
+    panelCollapsedItem.getValue(),
+    sourceUrlItem.getValue(),
+    initI18n(),
+  ]);
+  if (!paper) return; // no digest summary: inject nothing
+  await domReady();
+  if (target.kind === 'abs') {
+    const cited = citationArxivId(document);
+    if (cited !== null && cited !== target.id) {
+      console.warn(`arXiv KO Digest: URL id ${target.id} differs from citation_arxiv_id ${cited}; no panel`);
+      return;
+    }
+  }
+  const anchor = target.kind === 'abs' ? absAbstract(document) : htmlAbstract(document);
+  if (!anchor) return;
+  const theme = pageTheme(document);
+  const ui = await createShadowRootUi(ctx, {
+    name: 'arxiv-ko-digest-panel',
+    position: 'inline',
+    anchor,
+    append: 'after',
+    onMount(container) {
+      render(
+        <PanelHost paper={paper} sourceBase={sourceBase} initiallyCollapsed={initiallyCollapsed} theme={theme} />,
+        container,
+      );
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+}

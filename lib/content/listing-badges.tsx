@@ -1,0 +1,82 @@
+/**
+ * Feature: on listing (/list/…) and search result pages, a vote badge next to every entry that has a digest
+ * summary; activating it loads the paper (one message) and shows the summary inline.
+ */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { PanelTheme } from '../../components/DigestPanel';
+import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
+import { initI18n } from '../i18n';
+import type { PaperBadge, StoredPaper } from '../records';
+import { listingEntries, searchEntries } from '../selectors';
+import { send } from '../send';
+import { domReady } from './dom-ready';
+import { pageTheme } from './page-theme';
+
+function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
+  const [expanded, setExpanded] = useState(false);
+  const [paper, setPaper] = useState<StoredPaper | null>(null);
+  const [status, setStatus] = useState<BadgeStatus>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (next: boolean) => {
+    setExpanded(next);
+    if (next && !paper && status !== 'loading') {
+      setStatus('loading');
+      send('getPaper', { arxivId: badge.arxivId }).then(
+        (r) => {
+          setPaper(r.paper);
+          setStatus(r.paper ? 'ready' : 'missing');
+        },
+        (e: unknown) => {
+          setError(e instanceof Error ? e.message : String(e));
+          setStatus('error');
+        },
+      );
+    }
+  };
+  return (
+    <ListingBadge
+      arxivId={badge.arxivId}
+      votes={badge.votes}
+      paper={paper}
+      expanded={expanded}
+      status={status === 'idle' ? undefined : status}
+      error={error}
+      theme={theme}
+      onToggle={toggle}
+      onOpenReader={(hash) => void send('openReader', { hash })}
+    />
+  );
+}
+
+export async function mountListingBadges(ctx: ContentScriptContext, kind: 'listing' | 'search'): Promise<void> {
+  await domReady();
+  const entries = kind === 'listing' ? listingEntries(document) : searchEntries(document);
+  if (entries.length === 0) return;
+  const [{ badges }] = await Promise.all([
+    send('getBadges', { arxivIds: [...new Set(entries.map((e) => e.id))].slice(0, 2000) }),
+    initI18n(),
+  ]);
+  const byId = new Map(badges.map((b) => [b.arxivId, b]));
+  const theme = pageTheme(document);
+  for (const entry of entries) {
+    const badge = byId.get(entry.id);
+    if (!badge) continue;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'arxiv-ko-digest-badge',
+      position: 'inline',
+      anchor: entry.anchor,
+      append: 'after',
+      onMount(container) {
+        render(<BadgeHost badge={badge} theme={theme} />, container);
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  }
+}
