@@ -1,4 +1,5 @@
 /** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
+import { tokenizeInline } from './digest/inline';
 import type { Paper, Section } from './digest/types';
 
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
@@ -59,4 +60,27 @@ export function clip(s: string, max: number = PREVIEW_MAX): string {
 export function firstSentence(paper: Pick<Paper, 'sections'>, max: number = PREVIEW_MAX): string {
   const lead = leadSection(paper.sections);
   return lead ? firstSentenceOf(lead.text, max) : '';
+}
+
+/**
+ * Digest text with its inline markdown markers removed (`**굵게**` → `굵게`, `[t](url)` → `t`), for places where
+ * only plain text fits (inside a link, a title attribute). TeX is kept as written.
+ */
+export function plainText(text: string): string {
+  return tokenizeInline(text)
+    .map((tok) => tok.text)
+    .join('');
+}
+
+/** Papers by votes, most first; papers without a count (`null`) last; ties keep their given (file) order. */
+export function sortByVotes<T extends Pick<Paper, 'votes'>>(papers: readonly T[]): T[] {
+  return papers
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => {
+      if (a.p.votes === b.p.votes) return a.i - b.i;
+      if (a.p.votes === null) return 1;
+      if (b.p.votes === null) return -1;
+      return b.p.votes - a.p.votes || a.i - b.i;
+    })
+    .map(({ p }) => p);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../lib/digest/types';
-import { clip, firstSentence, firstSentenceOf, leadSection } from '../../lib/summary';
+import { clip, firstSentence, firstSentenceOf, leadSection, plainText, sortByVotes } from '../../lib/summary';
 
 describe('firstSentenceOf', () => {
   it.each([
@@ -54,5 +54,43 @@ describe('leadSection / firstSentence', () => {
   });
   it('returns null without text', () => {
     expect(leadSection([S('x', '')])).toBeNull();
+  });
+});
+
+describe('plainText', () => {
+  it.each([
+    ['**굵게** 그리고 *기울임*', '굵게 그리고 기울임'],
+    ['***What***', 'What'],
+    ['[링크](https://example.org) 텍스트', '링크 텍스트'],
+    ['수식 $x^2$ 유지', '수식 x^2 유지'],
+    ['평범한 문장', '평범한 문장'],
+  ])('%j → %j', (text, want) => {
+    expect(plainText(text)).toBe(want);
+  });
+});
+
+describe('sortByVotes', () => {
+  const P = (id: string, votes: number | null) => ({ id, votes });
+  it.each([
+    [
+      [P('a', 1), P('b', 75), P('c', 54)],
+      ['b', 'c', 'a'],
+    ],
+    [
+      [P('a', null), P('b', 3), P('c', null), P('d', 0)],
+      ['b', 'd', 'a', 'c'],
+    ],
+    [
+      [P('a', 5), P('b', 5), P('c', 7)],
+      ['c', 'a', 'b'],
+    ],
+    [[], []],
+  ])('%j → %j', (papers, order) => {
+    expect(sortByVotes(papers).map((p) => p.id)).toEqual(order);
+  });
+  it('does not mutate its input', () => {
+    const input = [P('a', 1), P('b', 2)];
+    sortByVotes(input);
+    expect(input.map((p) => p.id)).toEqual(['a', 'b']);
   });
 });

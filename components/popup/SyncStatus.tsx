@@ -1,0 +1,83 @@
+/**
+ * Sync status block shared by the popup and the options page: last successful sync (relative time), progress while
+ * running, the last error in plain words, the stored paper count and a "Sync now" button. Pure: renders its props.
+ */
+import { useId } from 'preact/hooks';
+import { relativeTime } from '../../lib/dates';
+import { t, uiLang } from '../../lib/i18n';
+import type { SyncStatus } from '../../lib/records';
+
+export interface SyncStatusProps {
+  status: SyncStatus | null;
+  /** The background could not be asked (message failed). */
+  error: string | null;
+  requesting: boolean;
+  onSyncNow(): void;
+  /** Current time (ms), for the relative time of the last sync. */
+  now: number;
+  /** Heading level of the block's title. */
+  headingLevel?: 2 | 3;
+  /** Show the heading visibly (options page) or only to screen readers (popup). */
+  visibleHeading?: boolean;
+}
+
+/** "Syncing… 12 / 311 days" or "Syncing…" when the total is not known yet. */
+export function progressText(status: SyncStatus): string {
+  const p = status.progress;
+  return p ? t('popup_syncRunning', p.done, p.total) : t('popup_syncRunningNoProgress');
+}
+
+export function SyncStatusView({
+  status,
+  error,
+  requesting,
+  onSyncNow,
+  now,
+  headingLevel = 2,
+  visibleHeading = false,
+}: SyncStatusProps) {
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const running = status?.running === true;
+  const progress = status?.progress ?? null;
+  return (
+    <section class="sync-status" aria-labelledby={headingId}>
+      <Heading id={headingId} class={visibleHeading ? undefined : 'sr-only'}>
+        {t('popup_syncHeading')}
+      </Heading>
+      <div data-testid="sync-status" role="status">
+        {status && running && (
+          <>
+            <p>{progressText(status)}</p>
+            <progress
+              class="progress"
+              max={progress?.total || undefined}
+              value={progress?.done}
+              aria-label={progressText(status)}
+            />
+          </>
+        )}
+        {status && (
+          <p>
+            {status.lastSuccess !== null
+              ? t('popup_syncLast', relativeTime(status.lastSuccess, now, uiLang()))
+              : t('popup_syncNever')}
+          </p>
+        )}
+        {status?.lastError && <p class="error">{t('popup_syncError', status.lastError)}</p>}
+        {status && status.fileErrors.length > 0 && (
+          <p class="muted">{t('popup_syncFileErrors', status.fileErrors.length)}</p>
+        )}
+        {error && <p class="error">{t('popup_syncUnreachable', error)}</p>}
+      </div>
+      <div class="spread">
+        <p>
+          {t('popup_paperCount')} <span data-testid="paper-count">{status ? String(status.paperCount) : '–'}</span>
+        </p>
+        <button type="button" data-testid="sync-now" onClick={onSyncNow} disabled={running || requesting}>
+          {t('popup_syncNow')}
+        </button>
+      </div>
+    </section>
+  );
+}

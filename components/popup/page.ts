@@ -1,0 +1,16 @@
+/** Small helpers shared by the extension pages (popup, reader, options). */
+import { useEffect } from 'preact/hooks';
+import { type MessageKey, t, uiLang } from '../../lib/i18n';
+
+/** Keeps `<html lang>` and the document title in the UI language. */
+export function usePageMeta(titleKey: MessageKey, langVersion = 0): void {
+  useEffect(() => {
+    document.documentElement.lang = uiLang();
+    document.title = t(titleKey);
+  }, [titleKey, langVersion]);
+}
+
+/** An error's message in plain words. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,178 @@
+/**
+ * Data for the popup: the shown digest day (newest by default), the list of days for previous/next navigation,
+ * the paper of the current tab, and search as you type. All reads go through the background (`send`).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { neighbours } from '../../lib/dates';
+import type { DaySummary, StoredPaper } from '../../lib/records';
+import { send } from '../../lib/send';
+import { sortByVotes } from '../../lib/summary';
+import { errorText } from './page';
+
+/** Debounce of search as you type. */
+export const SEARCH_DEBOUNCE_MS = 100;
+/** Results shown in the popup; the reader shows more. */
+export const POPUP_SEARCH_LIMIT = 20;
+
+export interface DayView {
+  date: string;
+  /** Sorted by votes, most first, null last. */
+  papers: StoredPaper[];
+}
+
+export interface SearchState {
+  query: string;
+  papers: StoredPaper[];
+  total: number;
+}
+
+export interface PopupData {
+  /** null until the first load finishes. */
+  days: DaySummary[] | null;
+  view: DayView | null;
+  loading: boolean;
+  loadError: string | null;
+  newestDate: string | null;
+  prevDate: string | null;
+  nextDate: string | null;
+  goTo(date: string): void;
+  tabPaper: StoredPaper | null;
+  query: string;
+  setQuery(q: string): void;
+  search: SearchState | null;
+  searchError: string | null;
+}
+
+/** The normalised arXiv id of the active tab's page, or null (no tab, no URL, not arXiv). */
+export async function currentTabArxivId(): Promise<string | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.url ? (arxivIdFromUrl(tab.url)?.id ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param digestCount stored digest count from the sync status; when a sync finishes (`running` turns false) or the
+ * first digests arrive, the days and the newest digest are loaded again.
+ */
+export function usePopupData(digestCount: number | null, running: boolean): PopupData {
+  const [days, setDays] = useState<DaySummary[] | null>(null);
+  const [view, setView] = useState<DayView | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [tabPaper, setTabPaper] = useState<StoredPaper | null>(null);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SearchState | null>(null);
+  const [searchError, setSearchError] = useState<string | null>(null);
+  const loadSeq = useRef(0);
+  const searchSeq = useRef(0);
+  const viewRef = useRef<DayView | null>(null);
+  viewRef.current = view;
+
+  const loadLatest = useCallback(async () => {
+    const seq = ++loadSeq.current;
+    try {
+      const [latest, list] = await Promise.all([send('getLatestDigest', {}), send('listDates', {})]);
+      if (seq !== loadSeq.current) return;
+      setDays(list.days);
+      const newest = latest.digest?.date ?? null;
+      const shown = viewRef.current;
+      // Keep an older day the user navigated to; otherwise show the newest.
+      if (!shown || shown.date === newest || !list.days.some((d) => d.date === shown.date)) {
+        setView(latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null);
+      }
+      setLoadError(null);
+    } catch (e) {
+      if (seq === loadSeq.current) setLoadError(errorText(e));
+    } finally {
+      if (seq === loadSeq.current) setLoading(false);
+    }
+  }, []);
+
+  const goTo = useCallback((date: string) => {
+    const seq = ++loadSeq.current;
+    setLoading(true);
+    send('getDigest', { date })
+      .then((r) => {
+        if (seq !== loadSeq.current) return;
+        setView(r.digest ? { date: r.digest.date, papers: sortByVotes(r.papers) } : { date, papers: [] });
+        setLoadError(null);
+      })
+      .catch((e: unknown) => {
+        if (seq === loadSeq.current) setLoadError(errorText(e));
+      })
+      .finally(() => {
+        if (seq === loadSeq.current) setLoading(false);
+      });
+  }, []);
+
+  useEffect(() => {
+    void loadLatest();
+    let cancelled = false;
+    void (async () => {
+      const id = await currentTabArxivId();
+      if (!id) return;
+      try {
+        const r = await send('getPaper', { arxivId: id });
+        if (!cancelled) setTabPaper(r.paper);
+      } catch {
+        // No paper panel for this tab; the rest of the popup still works.
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [loadLatest]);
+
+  // Reload when a sync ends, and when the first digests of a first sync arrive.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const ended = wasRunning.current && !running;
+    wasRunning.current = running;
+    if (ended || (viewRef.current === null && (digestCount ?? 0) > 0 && !loading)) void loadLatest();
+  }, [running, digestCount, loading, loadLatest]);
+
+  useEffect(() => {
+    const q = query.trim();
+    const seq = ++searchSeq.current;
+    if (q === '') {
+      setSearch(null);
+      setSearchError(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      send('search', { query: q, limit: POPUP_SEARCH_LIMIT })
+        .then((r) => {
+          if (seq !== searchSeq.current) return;
+          setSearch({ query: q, papers: r.papers, total: r.total });
+          setSearchError(null);
+        })
+        .catch((e: unknown) => {
+          if (seq === searchSeq.current) setSearchError(errorText(e));
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const dates = days?.map((d) => d.date) ?? [];
+  const { prev, next } = view ? neighbours(dates, view.date) : { prev: null, next: null };
+  return {
+    days,
+    view,
+    loading,
+    loadError,
+    newestDate: dates.reduce<string | null>((a, b) => (a === null || b > a ? b : a), null) ?? view?.date ?? null,
+    prevDate: prev,
+    nextDate: next,
+    goTo,
+    tabPaper,
+    query,
+    setQuery,
+    search,
+    searchError,
+  };
+}
