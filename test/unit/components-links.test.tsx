@@ -1,0 +1,79 @@
+/** lib/links.ts: every URL a component links to is http(s) or absent; reader routes match the message check. */
+import { describe, expect, it } from 'vitest';
+import { digestPath, digestSourceUrl, hfPaperUrl, readerDateHash, readerPaperHash, safeHttpUrl } from '../../lib/links';
+import { parseRequest } from '../../lib/messages';
+import { DEFAULT_SOURCE_URL } from '../../lib/settings';
+
+describe('digestSourceUrl', () => {
+  it.each([
+    [DEFAULT_SOURCE_URL, '2024-06-25', 'https://github.com/l-yohai/daily_papers_ko/blob/main/paper_logs/2024/06/25.md'],
+    [
+      'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main',
+      '2023-11-20',
+      'https://github.com/l-yohai/daily_papers_ko/blob/main/paper_logs/2023/11/20.md',
+    ],
+    ['https://mirror.example.org/ko/', '2025-05-09', 'https://mirror.example.org/ko/paper_logs/2025/05/09.md'],
+    ['https://mirror.example.org/ko', '2025-05-09', 'https://mirror.example.org/ko/paper_logs/2025/05/09.md'],
+    [
+      'https://raw.githubusercontent.com/someone/fork/dev/',
+      '2024-01-02',
+      'https://raw.githubusercontent.com/someone/fork/dev/paper_logs/2024/01/02.md',
+    ],
+    ['http://localhost:8080/', '2024-01-02', 'http://localhost:8080/paper_logs/2024/01/02.md'],
+  ])('%s + %s → %s', (base, date, want) => {
+    expect(digestSourceUrl(base, date)).toBe(want);
+  });
+
+  it.each([
+    ['javascript:alert(1)//', '2024-06-25'],
+    ['data:text/html,x/', '2024-06-25'],
+    ['file:///home/x/', '2024-06-25'],
+    ['', '2024-06-25'],
+    ['not a url', '2024-06-25'],
+    [DEFAULT_SOURCE_URL, '2024-6-25'],
+    [DEFAULT_SOURCE_URL, '../../etc'],
+  ])('no link for base %j, date %j', (base, date) => {
+    expect(digestSourceUrl(base, date)).toBeNull();
+  });
+});
+
+describe('other links', () => {
+  it('Hugging Face paper page', () => {
+    expect(hfPaperUrl('2406.16793')).toBe('https://huggingface.co/papers/2406.16793');
+  });
+
+  it('digestPath', () => {
+    expect(digestPath('2024-10-18')).toBe('paper_logs/2024/10/18.md');
+    expect(digestPath('2024-10-18x')).toBeNull();
+  });
+
+  it('safeHttpUrl accepts http(s) only', () => {
+    expect(safeHttpUrl('https://a.example/x?y=1')).toBe('https://a.example/x?y=1');
+    expect(safeHttpUrl('HTTP://A.example')).toBe('http://a.example/');
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,x',
+      'ftp://x',
+      '/rel',
+      '',
+      null,
+    ]) {
+      expect(safeHttpUrl(bad)).toBeNull();
+    }
+  });
+
+  it('reader routes pass the openReader message check', () => {
+    for (const hash of [
+      readerDateHash('2024-06-25'),
+      readerPaperHash('2406.16793'),
+      readerPaperHash('hep-th/9901001'),
+    ]) {
+      expect(typeof parseRequest({ channel: 'arxiv-ko-digest/v1', type: 'openReader', payload: { hash } })).toBe(
+        'object',
+      );
+    }
+    expect(readerDateHash('2024-06-25')).toBe('#/2024-06-25');
+    expect(readerPaperHash('2406.16793')).toBe('#/paper/2406.16793');
+  });
+});
