@@ -1,0 +1,107 @@
+/**
+ * Digest text is hostile until proven otherwise: a digest full of script, event handlers, javascript:/data: links,
+ * HTML in titles and authors, megabyte-long fields and broken markdown is synced and shown on the arXiv page.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_FIXTURES_DIR } from '../support/shared';
+import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
+import { ask, waitForSync } from './support/messages';
+import { routeArxiv, routeCorpus } from './support/routes';
+
+const MB = 1024 * 1024;
+const ABS_PAGE = join(LOCAL_FIXTURES_DIR, 'arxiv', 'abs-2407.00101v3.html');
+
+function hostileCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'akd-hostile-'));
+  mkdirSync(join(dir, 'paper_logs', '2024', '06'), { recursive: true });
+  const long = `${'가'.repeat(MB / 2)}<script>alert('long')</script>`;
+  const bigEntry = [
+    '',
+    `### [${'T'.repeat(MB)}](https://arxiv.org/abs/2406.18495)`,
+    '',
+    `Authors: ${Array.from({ length: 20_000 }, (_, i) => `Author ${i}`).join(', ')}`,
+    '',
+    `- **What's New**: ${long}`,
+    '',
+  ].join('\n');
+  const digest = readFileSync(join(LOCAL_FIXTURES_DIR, 'hostile', 'digest.md'), 'utf8') + bigEntry;
+  writeFileSync(join(dir, 'paper_logs', '2024', '06', '27.md'), digest);
+  writeFileSync(
+    join(dir, 'paper_logs', 'papers_list.csv'),
+    'date,title,url\n2024-06-27,Sparse Token Routing,https://arxiv.org/abs/2407.00101\n',
+  );
+  return dir;
+}
+
+describe('a hostile digest in real Chromium', () => {
+  let l: Launched;
+  let corpus: string;
+  beforeAll(async () => {
+    corpus = hostileCorpus();
+    l = await launchWithExtension();
+    await routeCorpus(l.context, corpus);
+    await routeArxiv(l.context, { '/abs/2407.00101v3': ABS_PAGE });
+    const page = await l.context.newPage();
+    await page.goto(extensionUrl(l, 'popup.html'));
+    await waitForSync(page, 1);
+    const { paper } = await ask(page, 'getPaper', { arxivId: '2406.18495' });
+    expect(paper?.title.length).toBe(MB); // the megabyte entry was stored whole
+    await page.close();
+  });
+  afterAll(async () => {
+    await l?.close();
+    if (corpus) rmSync(corpus, { recursive: true, force: true });
+  });
+
+  it('executes nothing, links nothing unsafe and leaves the page intact', async () => {
+    const page = await l.context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto('https://arxiv.org/abs/2407.00101v3');
+    const panel = page.getByTestId('digest-panel');
+    await expect.poll(() => panel.count()).toBe(1);
+    // The hostile markup is shown as text.
+    expect(await panel.textContent()).toContain("<script>document.title='PWNED-section'</script>");
+    await panel.hover();
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(300);
+
+    const report = await page.evaluate(() => {
+      const host = document.querySelector('arxiv-ko-digest-panel');
+      const root = host?.shadowRoot;
+      // Everything the panel rendered (WXT's own <style> for our CSS sits in the shadow root's <head>).
+      const panel = root?.querySelector('[data-testid="digest-panel"]');
+      const inside = panel ? [panel, ...panel.querySelectorAll('*')] : [];
+      const fixture = document.querySelector('#abs');
+      return {
+        title: document.title,
+        scripts: inside.filter((e) => ['SCRIPT', 'IFRAME', 'STYLE', 'SVG', 'OBJECT', 'EMBED'].includes(e.tagName))
+          .length,
+        handlers: inside.filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+        hrefs: inside.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href') ?? ''),
+        srcs: inside.filter((e) => e.hasAttribute('src')).map((e) => e.getAttribute('src') ?? ''),
+        autoplay: inside.filter((e) => e.hasAttribute('autoplay')).length,
+        absChildren: fixture ? [...fixture.children].map((e) => e.tagName.toLowerCase()) : [],
+        abstractStillThere: Boolean(document.querySelector('#abs blockquote.abstract')),
+        bodyVisible: getComputedStyle(document.body).display !== 'none',
+      };
+    });
+    expect(dialogs).toEqual([]);
+    expect(report.title).not.toContain('PWNED');
+    expect(report.scripts).toBe(0);
+    expect(report.handlers).toBe(0);
+    expect(report.autoplay).toBe(0);
+    for (const url of [...report.hrefs, ...report.srcs]) expect(url).toMatch(/^https?:\/\//);
+    expect(report.hrefs).toContain('https://example.org/safe');
+    expect(report.abstractStillThere).toBe(true);
+    expect(report.bodyVisible).toBe(true);
+    expect(report.absChildren.filter((t) => t === 'arxiv-ko-digest-panel')).toHaveLength(1);
+    await page.close();
+  });
+});
