@@ -1,0 +1,107 @@
+/** One paper in full: title, votes, authors, media (lazy, online only), all summary sections, links. Pure. */
+import { useId } from 'preact/hooks';
+import type { Media } from '../../lib/digest/types';
+import { t } from '../../lib/i18n';
+import { arxivAbsUrl, digestSourceUrl, hfPaperUrl, safeHttpUrl } from '../../lib/links';
+import type { StoredPaper } from '../../lib/records';
+import { formatRoute } from '../../lib/route';
+import { VoteCount } from '../DigestPanel';
+import { ExternalLink, InlineText } from '../InlineText';
+import { Sections } from '../Sections';
+
+function MediaView({ media }: { media: Media }) {
+  const url = safeHttpUrl(media.url);
+  if (!url) return null;
+  if (media.kind === 'image') {
+    return (
+      <figure data-testid="media">
+        <img src={url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
+      </figure>
+    );
+  }
+  return (
+    <figure data-testid="media">
+      {/* biome-ignore lint/a11y/useMediaCaption: the digests carry no captions; the summary describes the video */}
+      <video src={url} preload="none" controls playsInline />
+      <figcaption>
+        <ExternalLink href={url}>{t('reader_video')}</ExternalLink>
+      </figcaption>
+    </figure>
+  );
+}
+
+export interface PaperCardProps {
+  paper: StoredPaper;
+  /** 2 on the paper page, 3 inside a day. */
+  headingLevel: 2 | 3;
+  /** Remote media (thumbnails, videos) are rendered only when online. */
+  online: boolean;
+  /** Source base URL setting, for the link to the digest file. */
+  sourceBase: string;
+}
+
+export function PaperCard({ paper, headingLevel, online, sourceBase }: PaperCardProps) {
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
+  const source = digestSourceUrl(sourceBase, paper.date);
+  return (
+    <article class="paper-card" aria-labelledby={headingId} data-testid="paper-card" data-arxiv-id={paper.arxivId}>
+      <div class="spread">
+        <Heading id={headingId}>
+          {headingLevel === 3 ? (
+            <a href={formatRoute({ kind: 'paper', arxivId: paper.arxivId })}>
+              <InlineText text={paper.title} />
+            </a>
+          ) : (
+            <InlineText text={paper.title} />
+          )}
+        </Heading>
+        <VoteCount votes={paper.votes} />
+      </div>
+      <p class="muted">
+        arXiv {paper.arxivId} · {t('reader_inDigests')}{' '}
+        {dates.map((d, i) => (
+          <span key={d}>
+            {i > 0 && ', '}
+            <a href={formatRoute({ kind: 'day', date: d })}>{d}</a>
+          </span>
+        ))}
+      </p>
+      {paper.authors.length > 0 && (
+        <p class="authors">
+          {t('reader_authors')} {paper.authors.join(', ')}
+        </p>
+      )}
+      {paper.media &&
+        (online ? (
+          <MediaView media={paper.media} />
+        ) : (
+          <p class="muted" data-testid="media-offline">
+            {t('reader_mediaOffline')}
+          </p>
+        ))}
+      {paper.sections.length > 0 ? <Sections sections={paper.sections} /> : <p>{t('reader_noSummary')}</p>}
+      <nav class="paper-links" aria-label={t('reader_links', paper.arxivId)}>
+        <ul class="plain">
+          <li>
+            <ExternalLink href={arxivAbsUrl(paper.arxivId)}>{t('reader_arxivLink')}</ExternalLink>
+          </li>
+          <li>
+            <ExternalLink href={hfPaperUrl(paper.arxivId)}>{t('reader_hfLink')}</ExternalLink>
+          </li>
+          {source && (
+            <li>
+              <ExternalLink href={source}>{t('reader_sourceLink')}</ExternalLink>
+            </li>
+          )}
+          {headingLevel === 3 && (
+            <li>
+              <a href={formatRoute({ kind: 'paper', arxivId: paper.arxivId })}>{t('reader_paperLink')}</a>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </article>
+  );
+}

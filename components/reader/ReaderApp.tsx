@@ -1,0 +1,148 @@
+/** The offline reader page: days, one day in full, one paper, search. Everything comes from the background's DB. */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
+import { formatRoute, type Route } from '../../lib/route';
+import { Attribution } from '../DigestPanel';
+import { usePageMeta } from '../popup/page';
+import { type ReaderData, useHashRoute, useOnline, useReaderData, useSourceBase } from './useReader';
+import { DayList, DayView, NotFoundView, PaperView, SearchView } from './views';
+
+function SearchForm({ route }: { route: Route }) {
+  const id = useId();
+  const [value, setValue] = useState(route.kind === 'search' ? route.query : '');
+  useEffect(() => {
+    if (route.kind === 'search') setValue(route.query);
+  }, [route]);
+  return (
+    <search>
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          location.hash = formatRoute({ kind: 'search', query: value.trim() });
+        }}
+      >
+        <label for={id} class="sr-only">
+          {t('reader_searchLabel')}
+        </label>
+        <input
+          id={id}
+          type="search"
+          data-testid="search-input"
+          value={value}
+          onInput={(e) => setValue(e.currentTarget.value)}
+          placeholder={t('popup_searchPlaceholder')}
+        />
+        <button type="submit">{t('reader_searchButton')}</button>
+      </form>
+    </search>
+  );
+}
+
+export interface ReaderViewProps {
+  route: Route;
+  data: ReaderData;
+  online: boolean;
+  sourceBase: string;
+}
+
+/** The content for a route's loaded data. */
+export function ReaderContent({ data, online, sourceBase }: Omit<ReaderViewProps, 'route'>) {
+  switch (data.kind) {
+    case 'loading':
+      return (
+        <p class="muted" role="status">
+          {t('reader_loading')}
+        </p>
+      );
+    case 'error':
+      return (
+        <p class="error" role="alert">
+          {t('reader_error', data.message)}
+        </p>
+      );
+    case 'home':
+      return <DayList days={data.days} />;
+    case 'day':
+      return (
+        <DayView
+          date={data.date}
+          papers={data.papers}
+          prev={data.prev}
+          next={data.next}
+          online={online}
+          sourceBase={sourceBase}
+        />
+      );
+    case 'paper':
+      return <PaperView arxivId={data.arxivId} paper={data.paper} online={online} sourceBase={sourceBase} />;
+    case 'search':
+      return (
+        <SearchView
+          query={data.query}
+          papers={data.papers}
+          total={data.total}
+          online={online}
+          sourceBase={sourceBase}
+        />
+      );
+    case 'notFound':
+      return <NotFoundView />;
+  }
+}
+
+export function ReaderView({ route, data, online, sourceBase }: ReaderViewProps) {
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After navigating (not on the first load), move focus to the new view's heading for keyboard and screen readers.
+  useEffect(() => {
+    if (data.kind === 'loading') return;
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+  }, [data]);
+  return (
+    <div class="reader">
+      {/* A button, not `<a href="#content">`: the hash is the route here. */}
+      <button type="button" class="skip-link link" onClick={() => mainRef.current?.focus()}>
+        {t('reader_skip')}
+      </button>
+      <header class="page-head">
+        <h1>{t('reader_title')}</h1>
+        <nav aria-label={t('reader_mainNav')}>
+          <ul class="plain">
+            <li>
+              <a href={formatRoute({ kind: 'home' })} aria-current={route.kind === 'home' ? 'page' : undefined}>
+                {t('reader_home')}
+              </a>
+            </li>
+            <li>
+              <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+                {t('reader_options')}
+              </button>
+            </li>
+          </ul>
+        </nav>
+        <SearchForm route={route} />
+      </header>
+      <main id="content" ref={mainRef} tabIndex={-1}>
+        <ReaderContent data={data} online={online} sourceBase={sourceBase} />
+      </main>
+      <footer>
+        <Attribution />
+      </footer>
+    </div>
+  );
+}
+
+export function ReaderApp() {
+  usePageMeta('reader_title');
+  const route = useHashRoute();
+  const data = useReaderData(route);
+  const online = useOnline();
+  const sourceBase = useSourceBase();
+  return <ReaderView route={route} data={data} online={online} sourceBase={sourceBase} />;
+}

@@ -1,0 +1,103 @@
+/** The reader's controller: the route from `location.hash` (hashchange), and the data that route needs. */
+import { useEffect, useState } from 'preact/hooks';
+import { neighbours } from '../../lib/dates';
+import type { DaySummary, StoredPaper } from '../../lib/records';
+import { parseRoute, type Route } from '../../lib/route';
+import { send } from '../../lib/send';
+import { DEFAULT_SOURCE_URL, sourceUrlItem } from '../../lib/settings';
+import { errorText } from '../popup/page';
+
+/** Search results shown on the reader's search page. */
+export const READER_SEARCH_LIMIT = 200;
+
+export type ReaderData =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'home'; days: DaySummary[] }
+  | { kind: 'day'; date: string; papers: StoredPaper[] | null; prev: string | null; next: string | null }
+  | { kind: 'paper'; arxivId: string; paper: StoredPaper | null }
+  | { kind: 'search'; query: string; papers: StoredPaper[]; total: number }
+  | { kind: 'notFound' };
+
+/** Loads what one route shows. */
+export async function loadRoute(route: Route): Promise<ReaderData> {
+  switch (route.kind) {
+    case 'home':
+      return { kind: 'home', days: (await send('listDates', {})).days };
+    case 'day': {
+      const [r, list] = await Promise.all([send('getDigest', { date: route.date }), send('listDates', {})]);
+      const { prev, next } = neighbours(
+        list.days.map((d) => d.date),
+        route.date,
+      );
+      return { kind: 'day', date: route.date, papers: r.digest ? r.papers : null, prev, next };
+    }
+    case 'paper':
+      return {
+        kind: 'paper',
+        arxivId: route.arxivId,
+        paper: (await send('getPaper', { arxivId: route.arxivId })).paper,
+      };
+    case 'search': {
+      const q = route.query.trim();
+      if (q === '') return { kind: 'search', query: '', papers: [], total: 0 };
+      const r = await send('search', { query: q, limit: READER_SEARCH_LIMIT });
+      return { kind: 'search', query: route.query, papers: r.papers, total: r.total };
+    }
+    case 'notFound':
+      return { kind: 'notFound' };
+  }
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+export function useSourceBase(): string {
+  const [base, setBase] = useState(DEFAULT_SOURCE_URL);
+  useEffect(() => {
+    sourceUrlItem.getValue().then(setBase, () => undefined);
+  }, []);
+  return base;
+}
+
+export function useReaderData(route: Route): ReaderData {
+  const [data, setData] = useState<ReaderData>({ kind: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    setData({ kind: 'loading' });
+    loadRoute(route).then(
+      (d) => {
+        if (!cancelled) setData(d);
+      },
+      (e: unknown) => {
+        if (!cancelled) setData({ kind: 'error', message: errorText(e) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [route]);
+  return data;
+}

@@ -1,0 +1,133 @@
+/** The reader's views, one per route. Pure: they render their props. */
+import { useId } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import type { DaySummary, StoredPaper } from '../../lib/records';
+import { formatRoute } from '../../lib/route';
+import { PaperCard } from './PaperCard';
+
+export function DayList({ days }: { days: readonly DaySummary[] }) {
+  const headingId = useId();
+  const papers = days.reduce((n, d) => n + d.paperCount, 0);
+  return (
+    <section aria-labelledby={headingId} data-testid="day-list">
+      <h2 id={headingId} tabIndex={-1} data-focus-target>
+        {t('reader_days')}
+      </h2>
+      {days.length === 0 ? (
+        <p class="notice">{t('reader_noDays')}</p>
+      ) : (
+        <>
+          <p class="muted">{t('reader_daysSummary', days.length, papers)}</p>
+          <ul class="plain day-list">
+            {days.map((d) => (
+              <li key={d.date} class="day-list-item">
+                <a href={formatRoute({ kind: 'day', date: d.date })} data-testid="day-link">
+                  {d.date}
+                </a>{' '}
+                <span class="muted">{t('reader_dayCount', d.paperCount)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface DayViewProps {
+  date: string;
+  /** null when no digest is stored for the date. */
+  papers: readonly StoredPaper[] | null;
+  prev: string | null;
+  next: string | null;
+  online: boolean;
+  sourceBase: string;
+}
+
+export function DayView({ date, papers, prev, next, online, sourceBase }: DayViewProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} data-testid="day-view">
+      <h2 id={headingId} tabIndex={-1} data-focus-target>
+        {t('reader_dayHeading', date)}
+      </h2>
+      <nav class="row" aria-label={t('reader_dayNav')}>
+        {prev && <a href={formatRoute({ kind: 'day', date: prev })}>← {t('reader_prevDay', prev)}</a>}
+        {next && <a href={formatRoute({ kind: 'day', date: next })}>{t('reader_nextDay', next)} →</a>}
+      </nav>
+      {papers === null ? (
+        <p class="notice">{t('reader_dayNotFound', date)}</p>
+      ) : (
+        <>
+          <p class="muted">{t('reader_dayCount', papers.length)}</p>
+          {papers.map((p) => (
+            <PaperCard key={p.arxivId} paper={p} headingLevel={3} online={online} sourceBase={sourceBase} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface PaperViewProps {
+  arxivId: string;
+  paper: StoredPaper | null;
+  online: boolean;
+  sourceBase: string;
+}
+
+export function PaperView({ arxivId, paper, online, sourceBase }: PaperViewProps) {
+  if (!paper) {
+    return (
+      <section aria-label={arxivId} data-testid="paper-missing">
+        <p class="notice" tabIndex={-1} data-focus-target>
+          {t('reader_paperNotFound', arxivId)}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <div data-testid="paper-view" tabIndex={-1} data-focus-target>
+      <PaperCard paper={paper} headingLevel={2} online={online} sourceBase={sourceBase} />
+    </div>
+  );
+}
+
+export interface SearchViewProps {
+  query: string;
+  papers: readonly StoredPaper[];
+  total: number;
+  online: boolean;
+  sourceBase: string;
+}
+
+export function SearchView({ query, papers, total, online, sourceBase }: SearchViewProps) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} data-testid="search-view">
+      <h2 id={headingId} tabIndex={-1} data-focus-target>
+        {query.trim() === '' ? t('reader_searchHeading') : t('reader_searchResults', total, query)}
+      </h2>
+      {query.trim() === '' ? (
+        <p class="muted">{t('reader_searchHint')}</p>
+      ) : papers.length === 0 ? (
+        <p>{t('reader_searchNone', query)}</p>
+      ) : (
+        <>
+          {total > papers.length && <p class="muted">{t('reader_searchShowing', papers.length)}</p>}
+          {papers.map((p) => (
+            <PaperCard key={p.arxivId} paper={p} headingLevel={3} online={online} sourceBase={sourceBase} />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function NotFoundView() {
+  return (
+    <p class="notice" tabIndex={-1} data-focus-target data-testid="not-found">
+      {t('reader_notFound')} <a href={formatRoute({ kind: 'home' })}>{t('reader_home')}</a>
+    </p>
+  );
+}
