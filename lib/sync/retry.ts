@@ -25,6 +25,7 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
   if (v === '') return null;
   let ms: number;
   if (/^\d+$/.test(v)) ms = Number(v) * 1000;
+  else if (/^[+-]?[\d.]+$/.test(v) || !/[a-z]/i.test(v)) return null;
   else {
     const t = Date.parse(v);
     if (Number.isNaN(t)) return null;

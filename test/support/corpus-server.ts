@@ -270,8 +270,9 @@ export function dayFile(date: string): string {
 }
 
 /**
- * `count` consecutive days ending `lastDate`, `perDay` papers each. Paper ids are unique per day except that
- * each day (but the first) repeats the first paper of the day before (a paper seen on two days).
+ * `count` consecutive days ending `lastDate`, `perDay` papers each. Each day's first paper is the first day's
+ * first paper again (title gains " (again)", votes +100 per day): one paper listed on every day; all other ids
+ * are new, so there are `count·perDay − (count − 1)` distinct papers.
  */
 export function miniDays(count: number, perDay: number, lastDate = '2025-05-09'): MiniDay[] {
   const days: MiniDay[] = [];

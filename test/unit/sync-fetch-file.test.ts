@@ -1,0 +1,141 @@
+/** fetchText against a real loopback HTTP server: conditional requests and every per-file failure. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FetchResult, fetchText } from '../../lib/sync/fetch-file';
+import { type CorpusServer, dayFile, miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
+
+let dir: string;
+let server: CorpusServer;
+const days = miniDays(3, 4);
+const path = dayFile(days[2]?.date as string);
+const url = () => `${server.baseUrl}${path}`;
+const get = (u: string, opts: Partial<Parameters<typeof fetchText>[2]> = {}) =>
+  fetchText((i, init) => fetch(i, init), u, { timeoutMs: 5000, now: Date.now, ...opts });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fetch-file-'));
+  writeMiniTree(dir, days);
+  server = await startCorpusServer(dir);
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  server.clearFaults();
+  server.goOnline();
+  server.resetCounts();
+});
+
+function expectError(r: FetchResult, kind: string): asserts r is Extract<FetchResult, { kind: 'error' }> {
+  expect(r.kind).toBe('error');
+  if (r.kind === 'error') expect(r.error).toBe(kind);
+}
+
+describe('fetchText', () => {
+  it('downloads the file as text with its validators', async () => {
+    const r = await get(url());
+    const file = readFileSync(join(dir, path));
+    expect(r).toMatchObject({ kind: 'ok', text: file.toString('utf8'), bytes: file.length });
+    if (r.kind !== 'ok') return;
+    expect(r.etag).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(r.lastModified).not.toBeNull();
+  });
+
+  it('an unchanged file answers 304 and no body is downloaded (ETag, then Last-Modified)', async () => {
+    const first = await get(url());
+    if (first.kind !== 'ok') throw new Error('first fetch failed');
+    server.resetCounts();
+    expect(await get(url(), { validators: { etag: first.etag, lastModified: null } })).toMatchObject({
+      kind: 'not-modified',
+      etag: first.etag,
+    });
+    expect(await get(url(), { validators: { etag: null, lastModified: first.lastModified } })).toMatchObject({
+      kind: 'not-modified',
+    });
+    expect(server.stats(path)).toEqual({ requests: 2, ok: 0, notModified: 2, bytes: 0 });
+  });
+
+  it('a changed file is downloaded again despite old validators', async () => {
+    const first = await get(url());
+    if (first.kind !== 'ok') throw new Error('first fetch failed');
+    server.override(path, `${first.text}\n## Daily Papers (x)\n`);
+    const r = await get(url(), { validators: { etag: first.etag, lastModified: null } });
+    expect(r.kind).toBe('ok');
+    expect(r.kind === 'ok' && r.etag !== first.etag && r.text.endsWith('(x)\n')).toBe(true);
+    server.override(path, null);
+  });
+
+  it('404 → not-found', async () => {
+    const r = await get(`${server.baseUrl}paper_logs/2030/01/01.md`);
+    expectError(r, 'not-found');
+    expect(r.message).toContain('404');
+  });
+
+  it('429 with Retry-After in seconds or as an HTTP date → rate-limited with the delay', async () => {
+    server.fault(path, { kind: 'status', status: 429, retryAfter: '120' }, { once: true });
+    const r = await get(url());
+    expectError(r, 'rate-limited');
+    expect(r.retryAfterMs).toBe(120_000);
+    const now = Date.parse('2025-05-10T12:00:00Z');
+    server.fault(path, { kind: 'status', status: 429, retryAfter: 'Sat, 10 May 2025 12:10:00 GMT' }, { once: true });
+    const r2 = await get(url(), { now: () => now });
+    expectError(r2, 'rate-limited');
+    expect(r2.retryAfterMs).toBe(600_000);
+    // once: the next request is served normally
+    expect((await get(url())).kind).toBe('ok');
+  });
+
+  it.each([500, 503])('%i → server error', async (status) => {
+    server.fault(path, { kind: 'status', status }, { once: true });
+    const r = await get(url());
+    expectError(r, 'server');
+    expect(r.status).toBe(status);
+  });
+
+  it('403 → other HTTP error', async () => {
+    server.fault(path, { kind: 'status', status: 403 }, { once: true });
+    expectError(await get(url()), 'http');
+  });
+
+  it('a server that never answers → timeout', async () => {
+    server.fault(path, { kind: 'hang' }, { once: true });
+    const r = await get(url(), { timeoutMs: 300 });
+    expectError(r, 'timeout');
+  });
+
+  it('a body cut off half-way → truncated', async () => {
+    server.fault(path, { kind: 'truncate' }, { once: true });
+    expectError(await get(url()), 'truncated');
+  });
+
+  it('a body that is not UTF-8 → encoding', async () => {
+    // "café" in Latin-1: the é is a lone 0xE9 byte.
+    server.fault(path, { kind: 'body', body: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]) }, { once: true });
+    const r = await get(url());
+    expectError(r, 'encoding');
+    expect(r.message).toContain('UTF-8');
+  });
+
+  it('offline → network error', async () => {
+    server.goOffline();
+    expectError(await get(url()), 'network');
+  });
+
+  it('an outer abort → aborted', async () => {
+    server.fault(path, { kind: 'hang' }, { once: true });
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 50);
+    expectError(await get(url(), { signal: ctl.signal }), 'aborted');
+  });
+
+  it('Content-Length larger than the body → truncated (unless the body is content-encoded)', async () => {
+    const fake = (headers: Record<string, string>) => async () =>
+      new Response('short body', { status: 200, headers: { 'content-length': '999', ...headers } });
+    expectError(await fetchText(fake({}), 'https://x/', { timeoutMs: 1000, now: Date.now }), 'truncated');
+    const gz = await fetchText(fake({ 'content-encoding': 'gzip' }), 'https://x/', { timeoutMs: 1000, now: Date.now });
+    expect(gz).toMatchObject({ kind: 'ok', text: 'short body' });
+  });
+});

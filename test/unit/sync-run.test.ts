@@ -1,0 +1,477 @@
+/**
+ * runSync / createSyncRunner against a real loopback server serving a generated upstream tree
+ * (12 days × 5 papers, each day repeating the previous day's first paper → 12·5 − 11 = 49 distinct papers).
+ * Expected contents come from the generator, never from the code under test.
+ */
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type DigestDb, getFileStates, getSyncMeta, getSyncStatus, openDigestDb } from '../../lib/db';
+import type { SyncProgress } from '../../lib/records';
+import type { FetchLike } from '../../lib/sync/fetch-file';
+import { MINUTE } from '../../lib/sync/retry';
+import { runSync, type SyncDeps } from '../../lib/sync/run';
+import { createSyncRunner } from '../../lib/sync/runner';
+import {
+  type CorpusServer,
+  dayFile,
+  digestMarkdown,
+  type Fault,
+  type MiniDay,
+  miniDays,
+  startCorpusServer,
+  writeMiniTree,
+} from '../support/corpus-server';
+
+const DAYS = miniDays(12, 5);
+const NEWEST = DAYS.at(-1) as MiniDay;
+const DISTINCT = 12 * 5 - 11;
+const INDEX = 'paper_logs/papers_list.csv';
+const isDay = (p: string) => p.endsWith('.md');
+
+let dir: string;
+let server: CorpusServer;
+let db: DigestDb;
+let t: number;
+const now = () => t;
+const realFetch: FetchLike = (u, i) => fetch(u, i);
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  dir = mkdtempSync(join(tmpdir(), 'sync-run-'));
+  writeMiniTree(dir, DAYS);
+  server = await startCorpusServer(dir);
+  db = await openDigestDb();
+  t = Date.parse('2025-05-10T06:00:00Z');
+});
+afterEach(async () => {
+  db.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function sync(extra: Partial<SyncDeps> = {}, target: DigestDb = db) {
+  return runSync({ db: target, fetch: realFetch, baseUrl: server.baseUrl, now, timeoutMs: 2000, ...extra });
+}
+
+async function snapshot(target: DigestDb = db) {
+  return { papers: await target.getAll('papers'), digests: await target.getAll('digests') };
+}
+
+/** A snapshot without download times, to compare a recovered database with a clean one synced at another time. */
+async function contents(target: DigestDb = db) {
+  const s = await snapshot(target);
+  return { papers: s.papers, digests: s.digests.map(({ fetchedAt: _, ...d }) => d) };
+}
+
+/** The stored day list must be exactly the generator's ids, in file order. */
+async function expectDayAsGenerated(day: MiniDay, target: DigestDb = db) {
+  const d = await target.get('digests', day.date);
+  expect(d?.paperIds).toEqual(day.runs.flat().map((p) => p.id));
+}
+
+/** A clean full sync into a separate database: what every recovered run must end up equal to. */
+async function cleanSnapshot() {
+  const other = await openDigestDb('clean');
+  await sync({}, other);
+  const s = await contents(other);
+  other.close();
+  return s;
+}
+
+describe('first and second sync', () => {
+  it('backfills every listed day, newest first, and reports progress', async () => {
+    const progress: SyncProgress[] = [];
+    const r = await sync({ onProgress: (p) => progress.push(p) });
+    expect(r).toMatchObject({ ok: true, error: null, index: 'fetched', days: 12, requested: 12, written: 12 });
+    expect(await db.count('digests')).toBe(12);
+    expect(await db.count('papers')).toBe(DISTINCT);
+    for (const day of DAYS) await expectDayAsGenerated(day);
+
+    // Newest first: the first day files asked for are the newest ones.
+    const asked = server.log.filter(isDay);
+    expect(asked.slice(0, 4).sort()).toEqual(
+      DAYS.slice(-4)
+        .map((d) => dayFile(d.date))
+        .sort(),
+    );
+    expect(progress.at(-1)).toEqual({ done: 12, total: 12 });
+    expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+
+    // The paper listed on every day shows the newest day's data and all dates, newest first.
+    const shared = NEWEST.runs[0]?.[0];
+    const p = await db.get('papers', shared?.id as string);
+    expect(p?.title).toBe(shared?.title);
+    expect(p?.votes).toBe(shared?.votes);
+    expect(p?.dates).toEqual(DAYS.map((d) => d.date).reverse());
+
+    const status = await getSyncStatus(db);
+    expect(status).toMatchObject({
+      lastSuccess: t,
+      lastError: null,
+      paperCount: DISTINCT,
+      digestCount: 12,
+      newestDate: '2025-05-09',
+      fileErrors: [],
+    });
+    expect(status.nextRun).toBe(t + 6 * 60 * MINUTE);
+  });
+
+  it('a second sync downloads no digest body: the newest 3 days revalidate with 304, others are not asked', async () => {
+    await sync();
+    const before = await snapshot();
+    server.resetCounts();
+    t += 6 * 60 * MINUTE;
+    const r = await sync();
+    expect(r).toMatchObject({ ok: true, index: 'not-modified', requested: 3, written: 0, notModified: 3 });
+    const days = server.total(isDay);
+    expect(days).toEqual({ requests: 3, ok: 0, notModified: 3, bytes: 0 });
+    expect(server.stats(INDEX)).toMatchObject({ requests: 1, notModified: 1, bytes: 0 });
+    expect(server.log.filter(isDay).sort()).toEqual(
+      DAYS.slice(-3)
+        .map((d) => dayFile(d.date))
+        .sort(),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a second run appended to the newest day is picked up; an old day that changed is not re-requested', async () => {
+    await sync();
+    const extra = { id: '2505.99999', title: 'Late paper', votes: 3, authors: ['Z'] };
+    const grown: MiniDay = { date: NEWEST.date, runs: [...NEWEST.runs, [extra]] };
+    server.override(dayFile(NEWEST.date), digestMarkdown(grown));
+    const oldDay = DAYS[0] as MiniDay;
+    server.override(dayFile(oldDay.date), digestMarkdown({ date: oldDay.date, runs: [[extra]] }));
+    server.resetCounts();
+    const r = await sync();
+    expect(r).toMatchObject({ ok: true, requested: 3, written: 1, notModified: 2 });
+    await expectDayAsGenerated(grown);
+    expect((await db.get('digests', NEWEST.date))?.runs).toBe(2);
+    expect(await db.count('papers')).toBe(DISTINCT + 1);
+    expect(server.stats(dayFile(oldDay.date)).requests).toBe(0);
+    await expectDayAsGenerated(oldDay);
+  });
+
+  it('a re-fetched day that parses to fewer papers keeps the stored ones', async () => {
+    await sync();
+    const before = await snapshot();
+    const shrunk: MiniDay = { date: NEWEST.date, runs: [NEWEST.runs[0]?.slice(0, 2) ?? []] };
+    server.override(dayFile(NEWEST.date), digestMarkdown(shrunk));
+    const r = await sync();
+    expect(r.written).toBe(1);
+    await expectDayAsGenerated(NEWEST);
+    expect(await db.count('papers')).toBe(DISTINCT);
+    const after = await snapshot();
+    expect(after.papers).toEqual(before.papers);
+    const note = (await db.get('digests', NEWEST.date))?.diagnostics.find((d) => d.line === 0);
+    expect(note?.message).toMatch(/lists 2 papers .* stored ones are kept/);
+  });
+});
+
+describe('faults on the index leave stored data untouched and request no day', () => {
+  const faults: [string, Fault][] = [
+    ['an index that fails to parse', { kind: 'body', body: '<html><body>Whoa there!</body></html>' }],
+    ['an index with a garbage date', { kind: 'body', body: 'date,title,url\r\n2025-05-10,x,u\r\nNaN,y,u\r\n' }],
+    ['a non-UTF-8 index', { kind: 'body', body: new Uint8Array([0x64, 0x61, 0x74, 0x65, 0xff, 0x0a]) }],
+    ['404', { kind: 'status', status: 404 }],
+    ['500', { kind: 'status', status: 500 }],
+    ['503', { kind: 'status', status: 503, retryAfter: '30' }],
+    ['429 + Retry-After', { kind: 'status', status: 429, retryAfter: '120' }],
+    ['a hang', { kind: 'hang' }],
+    ['a truncated body', { kind: 'truncate' }],
+  ];
+  it.each(faults)('%s', async (_name, fault) => {
+    await sync();
+    // Make every file look changed so that a wrongly continued run would show.
+    for (const day of DAYS) server.override(dayFile(day.date), digestMarkdown({ date: day.date, runs: [] }));
+    server.override(INDEX, '');
+    const before = await snapshot();
+    expect(before.papers).toHaveLength(DISTINCT);
+    server.resetCounts();
+    server.fault(INDEX, fault);
+    const r = await sync({ timeoutMs: 300 });
+    expect(r.ok).toBe(false);
+    expect(r.index).toBe('failed');
+    expect(server.total(isDay).requests).toBe(0);
+    expect(await snapshot()).toEqual(before);
+    const status = await getSyncStatus(db);
+    expect(status.lastError).toMatch(/index/);
+    expect(status.lastSuccess).toBe(t);
+    expect(status.paperCount).toBe(DISTINCT);
+  });
+
+  it('offline', async () => {
+    await sync();
+    const before = await snapshot();
+    server.goOffline();
+    const r = await sync();
+    expect(r.error).toContain('could not connect');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('faults on a day file', () => {
+  const target = DAYS.at(-5) as MiniDay; // outside the revalidation window
+  const path = dayFile(target.date);
+  const faults: [string, Fault, RegExp][] = [
+    ['404', { kind: 'status', status: 404 }, /not found/],
+    ['500', { kind: 'status', status: 500 }, /server error \(500\)/],
+    ['503', { kind: 'status', status: 503 }, /server error \(503\)/],
+    ['a hang', { kind: 'hang' }, /no complete answer within/],
+    ['a truncated body', { kind: 'truncate' }, /broke off/],
+    ['a non-UTF-8 body', { kind: 'body', body: new Uint8Array([0x23, 0x20, 0xc0, 0xaf, 0x0a]) }, /UTF-8/],
+    ['a file without papers', { kind: 'body', body: '# nothing here\n' }, /no papers/],
+  ];
+
+  it.each(faults)('during backfill (%s): every other day is stored, the next run completes', async (_n, fault, msg) => {
+    const clean = await cleanSnapshot();
+    server.resetCounts();
+    server.fault(path, fault);
+    const r = await sync({ timeoutMs: 300 });
+    expect(r).toMatchObject({ ok: false, written: 11, failed: 1 });
+    expect(await db.count('digests')).toBe(11);
+    expect(await db.get('digests', target.date)).toBeUndefined();
+    for (const day of DAYS) if (day !== target) await expectDayAsGenerated(day);
+    // Papers only in the failed day are missing; everything else matches a clean run.
+    const onlyThere = new Set(target.runs.flat().map((p) => p.id));
+    for (const d of DAYS) if (d !== target) for (const p of d.runs.flat()) onlyThere.delete(p.id);
+    expect(await db.count('papers')).toBe(DISTINCT - onlyThere.size);
+
+    const status = await getSyncStatus(db);
+    expect(status.fileErrors).toEqual([{ path, message: expect.stringMatching(msg), at: t, attempts: 1 }]);
+    expect(status.lastError).toMatch(/1 day file could not be synced .* retried later/);
+    expect(status.nextRun).toBe(t + MINUTE);
+
+    server.clearFaults();
+    server.resetCounts();
+    t += 2 * MINUTE;
+    const r2 = await sync();
+    expect(r2).toMatchObject({ ok: true, written: 1, notModified: 3 });
+    expect(server.log.filter(isDay)).toContain(path);
+    expect(await contents()).toEqual(clean);
+    expect((await getSyncStatus(db)).fileErrors).toEqual([]);
+  });
+
+  it.each(faults)('during revalidation (%s): the stored day stays as it was', async (_n, fault) => {
+    await sync();
+    const newest = dayFile(NEWEST.date);
+    server.override(newest, digestMarkdown({ date: NEWEST.date, runs: [...NEWEST.runs, NEWEST.runs[0] ?? []] }));
+    const before = await snapshot();
+    server.fault(newest, fault);
+    const r = await sync({ timeoutMs: 300 });
+    expect(r.failed).toBe(1);
+    expect(await snapshot()).toEqual(before);
+    expect((await getSyncStatus(db)).fileErrors.map((e) => e.path)).toEqual([newest]);
+  });
+});
+
+describe('cut-short runs resume', () => {
+  /** A fetch that behaves like going offline after `n` day files were requested. */
+  function failingAfter(n: number): FetchLike {
+    let days = 0;
+    return async (u, i) => {
+      if (u.endsWith('.md') && ++days > n) throw new TypeError('fetch failed');
+      return fetch(u, i);
+    };
+  }
+
+  it('a run whose network dies after 5 files keeps every written day; the next run completes', async () => {
+    const clean = await cleanSnapshot();
+    const r = await sync({ fetch: failingAfter(5) });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(/could not connect .* left for the next run/);
+    expect(r.written).toBe(5);
+    const stored = await db.getAllKeys('digests');
+    // Written days are the 5 newest, each complete.
+    expect(stored).toEqual(DAYS.slice(-5).map((d) => d.date));
+    for (const day of DAYS.slice(-5)) await expectDayAsGenerated(day);
+    expect((await getSyncStatus(db)).fileErrors).toEqual([]); // offline is not the files' fault
+
+    server.resetCounts();
+    t += 5 * MINUTE;
+    const r2 = await sync();
+    expect(r2).toMatchObject({ ok: true, written: 7, notModified: 3 });
+    expect(server.total(isDay).ok).toBe(7);
+    expect(await contents()).toEqual(clean);
+  });
+
+  it('the server going offline mid-sync (sockets destroyed) keeps written days; online again, it completes', async () => {
+    const clean = await cleanSnapshot();
+    let days = 0;
+    const r = await sync({
+      concurrency: 2,
+      fetch: async (u, i) => {
+        if (u.endsWith('.md') && ++days === 6) server.goOffline();
+        return fetch(u, i);
+      },
+    });
+    expect(r.ok).toBe(false);
+    const kept = await snapshot();
+    expect(kept.digests.length).toBeGreaterThanOrEqual(3);
+    expect(kept.digests.length).toBeLessThan(12);
+    for (const d of kept.digests) await expectDayAsGenerated(DAYS.find((x) => x.date === d.date) as MiniDay);
+    server.goOnline();
+    t += 10 * MINUTE;
+    expect((await sync()).ok).toBe(true);
+    expect(await contents()).toEqual(clean);
+  });
+
+  it('an aborted run (signal) keeps written days and the next run completes', async () => {
+    const clean = await cleanSnapshot();
+    const ctl = new AbortController();
+    let n = 0;
+    const r = await sync({
+      fetch: async (u, i) => {
+        if (u.endsWith('.md') && ++n === 6) ctl.abort();
+        return fetch(u, i);
+      },
+      signal: ctl.signal,
+    });
+    expect(r.error).toMatch(/stopped/);
+    const count = await db.count('digests');
+    expect(count).toBeGreaterThanOrEqual(5);
+    expect(count).toBeLessThan(12);
+    expect((await getSyncMeta(db)).consecutiveFailures).toBe(0);
+    expect((await sync()).ok).toBe(true);
+    expect(await contents()).toEqual(clean);
+  });
+
+  it('a process dying mid-sync (database connection gone) keeps written days; a new process completes', async () => {
+    const clean = await cleanSnapshot();
+    let n = 0;
+    const r = await sync({
+      fetch: async (u, i) => {
+        if (u.endsWith('.md') && ++n === 7) db.close();
+        return fetch(u, i);
+      },
+    });
+    expect(r.ok).toBe(false);
+    db = await openDigestDb();
+    const count = await db.count('digests');
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThan(12);
+    for (const d of await db.getAll('digests'))
+      await expectDayAsGenerated(DAYS.find((x) => x.date === d.date) as MiniDay);
+    expect((await sync()).ok).toBe(true);
+    expect(await contents()).toEqual(clean);
+  });
+});
+
+describe('backoff and Retry-After', () => {
+  it('a failing file backs off 1, 2, 4 minutes and is not requested before its time', async () => {
+    const path = dayFile((DAYS.at(-6) as MiniDay).date);
+    server.fault(path, { kind: 'status', status: 503 });
+    const delays: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await sync();
+      const s = (await getFileStates(db)).get(path);
+      expect(s?.attempts).toBe(i + 1);
+      delays.push((s?.nextRetryAt as number) - t);
+      // Before its time: not requested, counted as deferred.
+      server.resetCounts();
+      t += delays[i] as number;
+      t -= 1000;
+      const early = await sync();
+      expect(server.stats(path).requests).toBe(0);
+      expect(early.deferred).toBe(1);
+      t += 1000;
+    }
+    expect(delays).toEqual([1, 2, 4].map((m) => m * MINUTE));
+    server.clearFaults();
+    await sync();
+    expect((await getFileStates(db)).get(path)).toMatchObject({ attempts: 0, lastError: null });
+    expect(await db.count('digests')).toBe(12);
+  });
+
+  it('429 with Retry-After stops the run and no request is made before the time', async () => {
+    const path = dayFile((DAYS.at(-2) as MiniDay).date);
+    server.fault(path, { kind: 'status', status: 429, retryAfter: '600' }, { once: true });
+    const r = await sync({ concurrency: 1 });
+    expect(r.error).toMatch(/slow down/);
+    expect(r.nextRun).toBeGreaterThanOrEqual(t + 600_000);
+    expect(r.written).toBe(1); // the newest day, asked before
+    const kept = await snapshot();
+
+    server.resetCounts();
+    t += 300_000;
+    const early = await sync();
+    expect(early.error).toMatch(/slow down/);
+    expect(server.total().requests).toBe(0);
+    expect(await snapshot()).toEqual(kept);
+
+    t += 301_000;
+    const r2 = await sync();
+    expect(r2.ok).toBe(true);
+    expect(await db.count('digests')).toBe(12);
+  });
+
+  it('failed runs in a row back off 5, 10, 20 minutes; a good run resets it', async () => {
+    server.fault(INDEX, { kind: 'status', status: 500 });
+    const gaps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await sync();
+      gaps.push(r.nextRun - t);
+      t = r.nextRun;
+    }
+    expect(gaps).toEqual([5, 10, 20].map((m) => m * MINUTE));
+    expect((await getSyncMeta(db)).consecutiveFailures).toBe(3);
+    server.clearFaults();
+    const ok = await sync();
+    expect(ok.nextRun - t).toBe(6 * 60 * MINUTE);
+    expect((await getSyncMeta(db)).consecutiveFailures).toBe(0);
+  });
+});
+
+describe('createSyncRunner', () => {
+  it('concurrent run() calls share one run (one index request)', async () => {
+    const finished: unknown[] = [];
+    const runner = createSyncRunner(() => ({ db, fetch: realFetch, baseUrl: server.baseUrl, now }), {
+      onFinish: (r) => {
+        finished.push(r);
+      },
+    });
+    const a = runner.run();
+    const b = runner.run();
+    expect(runner.running).toBe(true);
+    expect(runner.live().running).toBe(true);
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra).toBe(rb);
+    expect(server.stats(INDEX).requests).toBe(1);
+    expect(await db.count('digests')).toBe(12);
+    expect(finished).toHaveLength(1);
+    expect(runner.running).toBe(false);
+    await runner.run();
+    expect(server.stats(INDEX).requests).toBe(2);
+  });
+
+  it('stop() ends the running run; the days written stay', async () => {
+    const runner = createSyncRunner(() => ({
+      db,
+      fetch: async (u, i) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return fetch(u, i);
+      },
+      baseUrl: server.baseUrl,
+      now,
+      concurrency: 1,
+    }));
+    const p = runner.run();
+    while ((await db.count('digests')) < 2) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    const r = await p;
+    expect(r.error).toMatch(/stopped/);
+    expect(runner.running).toBe(false);
+    const n = await db.count('digests');
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThan(12);
+  });
+
+  it('an invalid source URL fails the run in plain words without any request', async () => {
+    const r = await sync({ baseUrl: 'ftp://example.org/' });
+    expect(r.error).toMatch(/^source URL: /);
+    expect(server.total().requests).toBe(0);
+  });
+});

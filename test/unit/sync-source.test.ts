@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SOURCE_URL } from '../../lib/settings';
+import { dayPath, sourceUrl, validateSourceUrl } from '../../lib/sync/source';
+
+describe('validateSourceUrl', () => {
+  it.each([
+    DEFAULT_SOURCE_URL,
+    'https://example.org/',
+    'https://mirror.example.org/daily_papers_ko/main/',
+    'http://127.0.0.1:8080/',
+    'http://localhost:3000/corpus/',
+    'http://192.168.1.10/digests/',
+    'https://[2001:db8::1]/x/',
+  ])('accepts %s', (url) => {
+    expect(validateSourceUrl(url)).toEqual({ ok: true, url });
+  });
+
+  it('trims whitespace', () => {
+    expect(validateSourceUrl('  https://example.org/a/ ')).toEqual({ ok: true, url: 'https://example.org/a/' });
+  });
+
+  it.each([
+    ['', 'not a valid URL'],
+    ['raw.githubusercontent.com/l-yohai/daily_papers_ko/main/', 'not a valid URL'],
+    ['ftp://example.org/', 'https://'],
+    ['file:///etc/', 'https://'],
+    ['javascript:alert(1)//', 'https://'],
+    ['https://user:pw@example.org/', 'user name or password'],
+    ['https://example.org/main', 'must end with /'],
+    ['https://example.org/a/?x=1', 'query'],
+    ['https://example.org/a/#frag', 'fragment'],
+    ['https://digests/', 'full host name'],
+    ['http://example.org/', 'local mirror'],
+    ['http://8.8.8.8/', 'local mirror'],
+  ])('rejects %j', (url, why) => {
+    const r = validateSourceUrl(url);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error).toContain(why);
+  });
+});
+
+describe('paths', () => {
+  it('builds day paths and absolute URLs under the base', () => {
+    expect(dayPath('2024-06-25')).toBe('paper_logs/2024/06/25.md');
+    expect(sourceUrl(DEFAULT_SOURCE_URL, dayPath('2025-05-09'))).toBe(
+      'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/paper_logs/2025/05/09.md',
+    );
+  });
+});
