@@ -1,0 +1,171 @@
+/**
+ * The in-memory search index over StoredPaper[].
+ *
+ * - `terms`: every distinct word (see text.ts) plus every arXiv id, sorted by UTF-16 code units, so the words
+ *   starting with a prefix are one contiguous range found by binary search.
+ * - `postings`: for term t, `postings[starts[t] .. starts[t+1])` holds `doc << 4 | fields` with docs ascending.
+ *   Terms are numbered in sorted order, so a whole prefix range is also one contiguous slice of `postings`.
+ * - `suffixes`: every distinct suffix (from the 2nd character, ≥ 3 characters, starting at a Latin letter or
+ *   digit) of the terms containing Latin letters, sorted; `suffixTerms[suffixStarts[i] .. suffixStarts[i+1])`
+ *   are the terms ending with suffix i. Substring search inside Latin words (`llm` finds `mllm`) is a prefix
+ *   search here.
+ * - `titleKeys`: titles as word strings, sorted, for "title starts with the query" (title.ts).
+ * - `rank[doc]`: the doc's position when sorted by votes (high first, null last), then date (newest first).
+ */
+import type { StoredPaper } from '../records';
+import { GrowU32 } from './grow';
+import { MIN_SUBSTRING } from './query';
+import { hasLatinLetter, isLatinChar, words } from './text';
+import { buildTitleIndex, type TitleIndex } from './title';
+
+export const FIELD_ID = 1;
+export const FIELD_TITLE = 2;
+export const FIELD_AUTHORS = 4;
+export const FIELD_SUMMARY = 8;
+export const FIELD_BITS = 4;
+
+export interface SearchIndex extends TitleIndex {
+  /** Indexed papers (one per arXiv id, the last given wins); `doc` numbers index this array. */
+  readonly papers: readonly StoredPaper[];
+  readonly terms: readonly string[];
+  readonly starts: Uint32Array;
+  readonly postings: Uint32Array;
+  readonly suffixes: readonly string[];
+  readonly suffixStarts: Uint32Array;
+  readonly suffixTerms: Uint32Array;
+  readonly rank: Uint32Array;
+  /** Docs in rank order: `order[rank[doc]] === doc`. */
+  readonly order: Uint32Array;
+  readonly byId: ReadonlyMap<string, number>;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function unique(papers: readonly StoredPaper[]): { docs: StoredPaper[]; byId: Map<string, number> } {
+  const byId = new Map<string, number>();
+  const docs: StoredPaper[] = [];
+  for (const p of papers) {
+    const at = byId.get(p.arxivId);
+    if (at === undefined) {
+      byId.set(p.arxivId, docs.length);
+      docs.push(p);
+    } else docs[at] = p;
+  }
+  return { docs, byId };
+}
+
+/** (term, doc | fields) pairs in doc order, one per distinct term of a doc. */
+function collect(docs: readonly StoredPaper[]): {
+  ids: Map<string, number>;
+  names: string[];
+  pairTerm: GrowU32;
+  pairVal: GrowU32;
+} {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const lastDoc: number[] = [];
+  const lastSlot: number[] = [];
+  const pairTerm = new GrowU32();
+  const pairVal = new GrowU32();
+  const add = (term: string, doc: number, field: number): void => {
+    let t = ids.get(term);
+    if (t === undefined) {
+      t = names.length;
+      ids.set(term, t);
+      names.push(term);
+      lastDoc.push(-1);
+      lastSlot.push(0);
+    }
+    if (lastDoc[t] === doc) {
+      const slot = lastSlot[t] ?? 0;
+      pairVal.data[slot] = (pairVal.data[slot] ?? 0) | field;
+      return;
+    }
+    lastDoc[t] = doc;
+    lastSlot[t] = pairVal.length;
+    pairTerm.push(t);
+    pairVal.push((doc << FIELD_BITS) | field);
+  };
+  docs.forEach((p, doc) => {
+    add(p.arxivId.toLowerCase(), doc, FIELD_ID);
+    for (const w of words(p.title)) add(w, doc, FIELD_TITLE);
+    for (const w of words(p.authors.join('\n'))) add(w, doc, FIELD_AUTHORS);
+    for (const w of words(p.sections.map((s) => s.text).join('\n'))) add(w, doc, FIELD_SUMMARY);
+  });
+  return { ids, names, pairTerm, pairVal };
+}
+
+function suffixArray(terms: readonly string[]): Pick<SearchIndex, 'suffixes' | 'suffixStarts' | 'suffixTerms'> {
+  const owners = new Map<string, number[]>();
+  terms.forEach((term, t) => {
+    if (term.length <= MIN_SUBSTRING || !hasLatinLetter(term)) return;
+    for (let i = 1; i + MIN_SUBSTRING <= term.length; i++) {
+      if (!isLatinChar(term.charCodeAt(i))) continue;
+      const suffix = term.slice(i);
+      const list = owners.get(suffix);
+      if (list) list.push(t);
+      else owners.set(suffix, [t]);
+    }
+  });
+  const suffixes = [...owners.keys()].sort();
+  const suffixStarts = new Uint32Array(suffixes.length + 1);
+  const suffixTerms = new Uint32Array(terms.length === 0 ? 0 : [...owners.values()].reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  suffixes.forEach((suffix, i) => {
+    for (const t of owners.get(suffix) ?? []) suffixTerms[at++] = t;
+    suffixStarts[i + 1] = at;
+  });
+  return { suffixes, suffixStarts, suffixTerms };
+}
+
+function ranking(docs: readonly StoredPaper[]): { rank: Uint32Array; order: Uint32Array } {
+  const order = docs.map((_, i) => i);
+  order.sort((a, b) => {
+    const pa = docs[a] as StoredPaper;
+    const pb = docs[b] as StoredPaper;
+    const va = pa.votes ?? -1;
+    const vb = pb.votes ?? -1;
+    if (va !== vb) return vb - va;
+    return compare(pb.date, pa.date) || compare(pb.arxivId, pa.arxivId);
+  });
+  const rank = new Uint32Array(docs.length);
+  order.forEach((doc, pos) => {
+    rank[doc] = pos;
+  });
+  return { rank, order: Uint32Array.from(order) };
+}
+
+/** Builds the index. Pure; cost is linear in the text (see bench/search.bench.ts for figures). */
+export function buildSearchIndex(papers: readonly StoredPaper[]): SearchIndex {
+  const { docs, byId } = unique(papers);
+  const { ids, names, pairTerm, pairVal } = collect(docs);
+  const terms = [...names].sort();
+  const sortedOf = new Uint32Array(names.length);
+  terms.forEach((term, pos) => {
+    sortedOf[ids.get(term) ?? 0] = pos;
+  });
+  const starts = new Uint32Array(names.length + 1);
+  for (let i = 0; i < pairTerm.length; i++) {
+    const t = sortedOf[pairTerm.data[i] ?? 0] ?? 0;
+    starts[t + 1] = (starts[t + 1] ?? 0) + 1;
+  }
+  for (let t = 0; t < names.length; t++) starts[t + 1] = (starts[t + 1] ?? 0) + (starts[t] ?? 0);
+  const fill = starts.slice(0, names.length);
+  const postings = new Uint32Array(pairTerm.length);
+  for (let i = 0; i < pairTerm.length; i++) {
+    const t = sortedOf[pairTerm.data[i] ?? 0] ?? 0;
+    const at = fill[t] ?? 0;
+    postings[at] = pairVal.data[i] ?? 0;
+    fill[t] = at + 1;
+  }
+  return {
+    papers: docs,
+    terms,
+    starts,
+    postings,
+    ...suffixArray(terms),
+    ...ranking(docs),
+    ...buildTitleIndex(docs),
+    byId,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Titles as typed: papers whose title starts with the query's words (in order), so a title being typed from its
+ * start rises to the top, and an exactly typed title comes first among them.
+ */
+import type { StoredPaper } from '../records';
+import { words } from './text';
+
+export interface TitleIndex {
+  /** Each paper's title words joined by one space, sorted. */
+  readonly titleKeys: readonly string[];
+  /** `titleDocs[i]` is the doc whose title key is `titleKeys[i]`. */
+  readonly titleDocs: Uint32Array;
+}
+
+export function titleKey(text: string): string {
+  return words(text).join(' ');
+}
+
+export function buildTitleIndex(docs: readonly StoredPaper[]): TitleIndex {
+  const keys = docs.map((p) => titleKey(p.title));
+  const order = keys.map((_, i) => i).sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1));
+  return { titleKeys: order.map((i) => keys[i] ?? ''), titleDocs: Uint32Array.from(order) };
+}
+
+function lowerBound(arr: readonly string[], s: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] ?? '') < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Calls `visit(doc, exact)` for each paper whose title key starts with `key` (`exact`: is equal to it). */
+export function forTitlesStartingWith(
+  index: TitleIndex,
+  key: string,
+  visit: (doc: number, exact: boolean) => void,
+): void {
+  if (key === '') return;
+  const { titleKeys, titleDocs } = index;
+  for (let i = lowerBound(titleKeys, key); i < titleKeys.length; i++) {
+    const k = titleKeys[i] ?? '';
+    if (!k.startsWith(key)) break;
+    visit(titleDocs[i] ?? 0, k.length === key.length);
+  }
+}
