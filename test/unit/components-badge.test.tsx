@@ -150,11 +150,11 @@ describe('ListingBadge', () => {
 
   it('ids stay unique with many badges on one listing', () => {
     render(
-      <>
+      <div>
         {['2406.19314', '2406.18790', '2406.19314'].map((id, i) => (
           <ListingBadge key={`${id}-${i}`} arxivId={id} votes={1} paper={null} expanded={false} onToggle={() => {}} />
         ))}
-      </>,
+      </div>,
     );
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
     expect(ids).toHaveLength(3);
