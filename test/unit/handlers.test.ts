@@ -1,0 +1,294 @@
+/** Background message handlers over fake-indexeddb: sender and request checks, every message type. */
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
+import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
+import type { Paper, ParsedDigest } from '../../lib/digest/types';
+import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
+import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
+import type { StoredPaper } from '../../lib/records';
+import { createSyncRunner } from '../../lib/sync/runner';
+import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const CTX = { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` };
+const PAGE: SenderInfo = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+const CONTENT: SenderInfo = {
+  id: EXT,
+  url: 'https://arxiv.org/abs/2406.00001',
+  tab: { id: 3, url: 'https://arxiv.org/abs/2406.00001' },
+};
+
+const paper = (arxivId: string, title: string, votes: number | null = 1): Paper => ({
+  arxivId,
+  title,
+  votes,
+  authors: ['Kim'],
+  media: { kind: 'image', url: `https://example.org/${arxivId}.png` },
+  sections: [{ label: null, text: title }],
+});
+
+async function day(db: DigestDb, date: string, papers: Paper[]) {
+  const parsed: ParsedDigest = {
+    path: null,
+    date,
+    runs: [{ date, line: 1, paperCount: papers.length }],
+    papers,
+    diagnostics: [],
+  };
+  await writeDay(db, parsed, {
+    date,
+    path: `paper_logs/${date.replaceAll('-', '/')}.md`,
+    etag: null,
+    lastModified: null,
+    fetchedAt: Date.parse(`${date}T12:00:00Z`),
+    bytes: 100,
+  });
+}
+
+let db: DigestDb;
+let runner: {
+  run: ReturnType<typeof vi.fn>;
+  live: () => { running: boolean; progress: null };
+  stop: ReturnType<typeof vi.fn>;
+};
+let opened: string[];
+let h: ReturnType<typeof createHandlers>;
+
+function make(extra: Partial<HandlerDeps> = {}) {
+  return createHandlers({
+    db: () => db,
+    runner,
+    search: async (query, limit) => ({ papers: [], total: query.length + limit }),
+    openTab: async (hash) => {
+      opened.push(hash);
+    },
+    estimate: async () => ({ usage: 12345, quota: 999999 }),
+    now: () => Date.parse('2025-05-10T00:00:00Z'),
+    ...extra,
+  });
+}
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openDigestDb();
+  await day(db, '2024-06-25', [paper('2406.00001', 'First'), paper('2406.00002', 'Second', null)]);
+  await day(db, '2024-06-26', [paper('2406.00002', 'Second again', 8)]);
+  let running = false;
+  runner = {
+    run: vi.fn(async () => {
+      running = true;
+      return {} as never;
+    }),
+    live: () => ({ running, progress: null }),
+    stop: vi.fn(async () => {
+      running = false;
+    }),
+  };
+  opened = [];
+  h = make();
+});
+
+const ask = (raw: unknown, sender: SenderInfo = PAGE) => h.handleMessage(raw, sender, CTX);
+
+describe('handleMessage checks', () => {
+  it.each([
+    ['another extension', { ...PAGE, id: 'other' }],
+    ['a web page', { id: EXT, url: 'https://evil.example/', tab: { id: 1 } }],
+    ['no url', { id: EXT }],
+  ])('refuses %s', async (_n, sender) => {
+    expect(await ask(envelope('getPaper', { arxivId: '2406.00001' }), sender as SenderInfo)).toEqual({
+      ok: false,
+      error: 'sender not allowed',
+    });
+  });
+
+  it('refuses invalid requests with the validation message', async () => {
+    expect(await ask({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: 'x' } })).toEqual({
+      ok: false,
+      error: 'getPaper: arxivId must be an arXiv id',
+    });
+    expect(await ask({ channel: CHANNEL, type: 'nope', payload: {} })).toMatchObject({ ok: false });
+    expect(await ask('getPaper')).toEqual({ ok: false, error: 'message must be an object' });
+  });
+
+  it('turns a failing handler into an error reply instead of throwing', async () => {
+    h = make({ db: () => Promise.reject(new Error('database is gone')) });
+    expect(await ask(envelope('listDates', {}))).toEqual({ ok: false, error: 'database is gone' });
+  });
+});
+
+describe('queries', () => {
+  it('getPaper from a content script', async () => {
+    const r = await ask(envelope('getPaper', { arxivId: '2406.00002' }), CONTENT);
+    expect(r).toMatchObject({
+      ok: true,
+      data: { paper: { title: 'Second again', votes: 8, dates: ['2024-06-26', '2024-06-25'] } },
+    });
+    expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }))).toEqual({ ok: true, data: { paper: null } });
+  });
+
+  it('getBadges', async () => {
+    expect(await ask(envelope('getBadges', { arxivIds: ['2406.00001', '2406.00002', '2406.00003'] }), CONTENT)).toEqual(
+      {
+        ok: true,
+        data: {
+          badges: [
+            { arxivId: '2406.00001', votes: 1, date: '2024-06-25' },
+            { arxivId: '2406.00002', votes: 8, date: '2024-06-26' },
+          ],
+        },
+      },
+    );
+  });
+
+  it('getDigest, getLatestDigest, listDates', async () => {
+    const d = await h.getDigest({ date: '2024-06-25' });
+    expect(d.papers.map((p) => p.arxivId)).toEqual(['2406.00001', '2406.00002']);
+    expect((await h.getLatestDigest({})).digest?.date).toBe('2024-06-26');
+    expect(await h.listDates({})).toEqual({
+      days: [
+        { date: '2024-06-26', paperCount: 1 },
+        { date: '2024-06-25', paperCount: 2 },
+      ],
+    });
+  });
+
+  it('search delegates; openReader opens the tab', async () => {
+    expect(await ask(envelope('search', { query: 'abc', limit: 10 }))).toEqual({
+      ok: true,
+      data: { papers: [], total: 13 },
+    });
+    expect(await ask(envelope('openReader', { hash: '#/2024-06-25' }), CONTENT)).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    expect(opened).toEqual(['#/2024-06-25']);
+  });
+
+  it('storageInfo', async () => {
+    expect(await h.storageInfo({})).toEqual({ bytes: 12345, quota: 999999, paperCount: 2 });
+  });
+});
+
+describe('sync messages', () => {
+  it('getSyncStatus and syncNow (starts the runner, answers at once)', async () => {
+    expect((await h.getSyncStatus({})).status).toMatchObject({ running: false, paperCount: 2, digestCount: 2 });
+    const r = await h.syncNow({});
+    expect(runner.run).toHaveBeenCalledTimes(1);
+    expect(r.status.running).toBe(true);
+  });
+
+  it('syncNow with a real runner: the popup polls until the run is over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handlers-'));
+    writeMiniTree(dir, miniDays(6, 3));
+    const server = await startCorpusServer(dir);
+    try {
+      const real = createSyncRunner(() => ({ db, fetch: (u, i) => fetch(u, i), baseUrl: server.baseUrl }));
+      h = make({ runner: real });
+      expect((await h.syncNow({})).status.running).toBe(true);
+      await h.syncNow({}); // joins the same run
+      let s = (await h.getSyncStatus({})).status;
+      while (s.running) {
+        await new Promise((r) => setTimeout(r, 20));
+        s = (await h.getSyncStatus({})).status;
+      }
+      expect(server.stats('paper_logs/papers_list.csv').requests).toBe(1);
+      expect(s).toMatchObject({ digestCount: 2 + 6, paperCount: 2 + 6 * 3 - 5, lastError: null, progress: null });
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('export, import, clear', () => {
+  it('exportData is a valid export file of every record', async () => {
+    const { json } = await h.exportData({});
+    const parsed = parseExport(json);
+    if (!parsed.ok) throw new Error(parsed.detail);
+    expect(parsed.file.exportedAt).toBe('2025-05-10T00:00:00.000Z');
+    expect(parsed.file.digests.map((d) => d.date)).toEqual(['2024-06-26', '2024-06-25']);
+    expect(parsed.file.papers).toEqual(await db.getAll('papers'));
+  });
+
+  it('importData into an empty database restores everything; importing again changes nothing', async () => {
+    const { json } = await h.exportData({});
+    const before = { papers: await db.getAll('papers'), digests: await db.getAll('digests') };
+    globalThis.indexedDB = new IDBFactory();
+    db = await openDigestDb();
+    expect(await h.importData({ json })).toEqual({ added: 4, updated: 0 });
+    expect({ papers: await db.getAll('papers'), digests: await db.getAll('digests') }).toEqual(before);
+    expect(await h.importData({ json })).toEqual({ added: 0, updated: 0 });
+  });
+
+  it('importData merges: dates are united, the newer record’s data wins, a tie keeps the stored one', async () => {
+    const newer: StoredPaper = {
+      ...paper('2406.00001', 'From a newer day', 50),
+      date: '2024-07-01',
+      dates: ['2024-07-01'],
+    };
+    const older: StoredPaper = {
+      ...paper('2406.00002', 'From an older day', 0),
+      date: '2024-06-01',
+      dates: ['2024-06-01'],
+    };
+    const fresh: StoredPaper = { ...paper('2407.00009', 'New'), date: '2024-07-01', dates: ['2024-07-01'] };
+    const json = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00Z',
+      digests: [
+        {
+          date: '2024-07-01',
+          path: 'paper_logs/2024/07/01.md',
+          paperIds: ['2406.00001', '2407.00009'],
+          runs: 1,
+          diagnostics: [],
+          etag: null,
+          lastModified: null,
+          fetchedAt: 1,
+          bytes: 1,
+        },
+      ],
+      papers: [newer, older, fresh],
+    });
+    expect(await h.importData({ json })).toEqual({ added: 2, updated: 2 });
+    expect(await db.get('papers', '2406.00001')).toMatchObject({
+      title: 'From a newer day',
+      date: '2024-07-01',
+      dates: ['2024-07-01', '2024-06-25'],
+    });
+    expect(await db.get('papers', '2406.00002')).toMatchObject({
+      title: 'Second again',
+      dates: ['2024-06-26', '2024-06-25', '2024-06-01'],
+    });
+    expect((await h.listDates({})).days.map((d) => d.date)).toEqual(['2024-07-01', '2024-06-26', '2024-06-25']);
+  });
+
+  it('an invalid import is refused and writes nothing', async () => {
+    const before = await db.getAll('papers');
+    const r = await ask(
+      envelope('importData', { json: '{"format":"arxiv-ko-digest-export","version":1,"digests":5}' }),
+    );
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('import refused') });
+    expect(await db.getAll('papers')).toEqual(before);
+  });
+
+  it('clearData stops the sync first, deletes every record and starts no sync', async () => {
+    await h.syncNow({});
+    const changed = vi.fn();
+    h = make({ onDataChanged: changed });
+    const { status } = await h.clearData({});
+    expect(runner.stop).toHaveBeenCalledTimes(1);
+    expect(runner.run).toHaveBeenCalledTimes(1);
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(status).toMatchObject({ running: false, paperCount: 0, digestCount: 0, lastSuccess: null, fileErrors: [] });
+    expect(await db.count('files')).toBe(0);
+    expect(await db.count('meta')).toBe(0);
+  });
+});
