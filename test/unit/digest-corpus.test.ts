@@ -150,8 +150,14 @@ describeShared('parseDigest over the real corpus', () => {
         const where = `${f.rel} ${p?.arxivId}`;
         const vote = lines.map((l) => /^Vote: (\d+)$/.exec(l)?.[1]).find((v) => v !== undefined);
         expect(p?.votes, where).toBe(vote === undefined ? null : Number(vote));
-        const authors = lines.find((l) => l.startsWith('Authors: '));
-        expect(p?.authors.join(', '), where).toBe(authors ? authors.slice(9).trim() : '');
+        // `Authors: a, b` or, in 2024-10-18..25, a Python list `['a', 'b']` (quotes read with a regex here).
+        const authors =
+          lines
+            .find((l) => l.startsWith('Authors: '))
+            ?.slice(9)
+            .trim() ?? '';
+        const names = authors.startsWith("['") ? [...authors.matchAll(/'([^']*)'/g)].map((m) => m[1]) : [authors];
+        expect(p?.authors.join(', '), where).toBe(names.join(', '));
         expect(p?.sections.length, where).toBe(lines.filter((l) => l.startsWith('- ')).length);
         const labelled = lines.filter((l) => /^- \*{2,3}[^*]+\*{1,3}:/.test(l)).length;
         expect(p?.sections.filter((s) => s.label !== null).length, where).toBe(labelled);
@@ -184,6 +190,22 @@ describeShared('parseDigest over the real corpus', () => {
     const got = files.flatMap((f) => f.parsed.diagnostics.map((d) => `${f.rel}:${d.line}`));
     expect(got).toEqual(expected);
     for (const d of files.flatMap((f) => f.parsed.diagnostics)) expect(d.message).toMatch(/not http\(s\)/);
+  });
+
+  it('Python-list author lines (125 = 31+23+9+12+50 per file, in 2024/10/18..25) give plain names', () => {
+    const listLines = files.reduce((n, f) => n + (f.raw.match(/^Authors: \['/gm)?.length ?? 0), 0);
+    expect(listLines).toBe(125);
+    // 2024/10/25.md line 9, read off the file.
+    expect(paper('2024/10/25.md', '2410.16429').authors).toEqual([
+      'Brando Miranda',
+      'Leni Aniva',
+      'Sanmi Koyejo',
+      'Chuyue Sun',
+      'Clark Barrett',
+    ]);
+    for (const p of files.flatMap((f) => f.parsed.papers)) {
+      for (const a of p.authors) expect(a).not.toMatch(/^[['"]|['"\]]$/);
+    }
   });
 
   it('2023 files before 2023-12-06: plain bullets only and votes null', () => {
