@@ -162,6 +162,19 @@ describe('search: ranking', () => {
     expect(ids('vision')).toEqual(['2407.00001', '2406.16794', '2407.00002']);
   });
 
+  it('puts a title typed in full first, then titles starting with what was typed', () => {
+    const titles = buildSearchIndex([
+      paper('2409.00001', { title: 'Frac-Connections: Fractional Extension of Hyper-Connections', votes: 13 }),
+      paper('2409.00002', { title: 'Hyper-Connections', votes: 10 }),
+      paper('2409.00003', { title: 'Hyper-Connections for Vision Transformers', votes: 1 }),
+    ]);
+    const order = (q: string) => search(titles, q, 10).papers.map((p) => p.arxivId);
+    expect(order('Hyper-Connections')).toEqual(['2409.00002', '2409.00003', '2409.00001']);
+    expect(order('hyper conn')).toEqual(['2409.00002', '2409.00003', '2409.00001']);
+    expect(order('hyper connections for')).toEqual(['2409.00003']);
+    expect(order('connections')).toEqual(['2409.00001', '2409.00002', '2409.00003']);
+  });
+
   it('breaks ties by votes (missing votes last), then by newest date', () => {
     const tied = buildSearchIndex([
       paper('2401.00001', { title: 'Agents A', votes: null, date: '2024-03-01' }),
