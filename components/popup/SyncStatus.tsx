@@ -19,6 +19,8 @@ export interface SyncStatusProps {
   headingLevel?: 2 | 3;
   /** Show the heading visibly (options page) or only to screen readers (popup). */
   visibleHeading?: boolean;
+  /** Heading text; defaults to "Sync". */
+  title?: string;
 }
 
 /** "Syncing… 12 / 311 days" or "Syncing…" when the total is not known yet. */
@@ -35,6 +37,7 @@ export function SyncStatusView({
   now,
   headingLevel = 2,
   visibleHeading = false,
+  title,
 }: SyncStatusProps) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -43,7 +46,7 @@ export function SyncStatusView({
   return (
     <section class="sync-status" aria-labelledby={headingId}>
       <Heading id={headingId} class={visibleHeading ? undefined : 'sr-only'}>
-        {t('popup_syncHeading')}
+        {title ?? t('popup_syncHeading')}
       </Heading>
       <div data-testid="sync-status" role="status">
         {status && running && (

@@ -1,0 +1,358 @@
+/**
+ * Options page: source URL (validated, host permission requested on save), sync interval, UI language, panel and
+ * badge display, sync status, stored data (size, export, import, clear with an inline confirmation).
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t, uiLang } from '../../lib/i18n';
+import type { SyncStatus } from '../../lib/records';
+import { DEFAULT_SOURCE_URL, type UiLanguage } from '../../lib/settings';
+import { errorText, usePageMeta } from '../popup/page';
+import { SyncStatusView } from '../popup/SyncStatus';
+import { useSyncStatus } from '../popup/useSyncStatus';
+import { formatBytes, parseIntervalHours } from './format';
+import {
+  downloadExport,
+  type Feedback,
+  importFile,
+  type OptionsController,
+  type Settings,
+  type StorageInfo,
+  saveSourceUrl,
+  useOptions,
+} from './useOptions';
+
+function FeedbackLine({ feedback, testId }: { feedback: Feedback | null; testId: string }) {
+  // Always rendered (empty when there is nothing to say) so screen readers announce changes.
+  return (
+    <p role="status" data-testid={testId} class={feedback?.kind === 'error' ? 'error' : 'ok'}>
+      {feedback?.text ?? ''}
+    </p>
+  );
+}
+
+function SourceSection({ initial }: { initial: string }) {
+  const id = useId();
+  const helpId = useId();
+  const [value, setValue] = useState(initial);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    // saveSourceUrl asks for the host permission first thing, still inside this user gesture.
+    saveSourceUrl(value)
+      .then((r) => {
+        setFeedback(r);
+        if (r.url) setValue(r.url);
+      })
+      .catch((err: unknown) => setFeedback({ kind: 'error', text: t('options_error', errorText(err)) }))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('options_sourceHeading')}</h2>
+      <form onSubmit={submit} noValidate>
+        <div class="field">
+          <label for={id}>{t('options_sourceLabel')}</label>
+          <input
+            id={id}
+            type="url"
+            data-testid="source-url"
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+            aria-describedby={helpId}
+            aria-invalid={feedback?.kind === 'error' ? true : undefined}
+            spellcheck={false}
+            autocomplete="url"
+            required
+          />
+          <p id={helpId} class="help">
+            {t('options_sourceHelp')}
+          </p>
+        </div>
+        <div class="row">
+          <button type="submit" class="primary" data-testid="save-source" disabled={busy}>
+            {t('options_sourceSave')}
+          </button>
+          <button type="button" data-testid="default-source" onClick={() => setValue(DEFAULT_SOURCE_URL)}>
+            {t('options_sourceDefault')}
+          </button>
+        </div>
+      </form>
+      <FeedbackLine feedback={feedback} testId="source-message" />
+    </section>
+  );
+}
+
+function IntervalField({ initial, onSave }: { initial: number; onSave(hours: number): Promise<void> }) {
+  const id = useId();
+  const helpId = useId();
+  const [value, setValue] = useState(String(initial));
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const hours = parseIntervalHours(value);
+        if (hours === null) {
+          setFeedback({ kind: 'error', text: t('options_intervalInvalid') });
+          return;
+        }
+        onSave(hours).then(
+          () => setFeedback({ kind: 'ok', text: t('options_saved') }),
+          (err: unknown) => setFeedback({ kind: 'error', text: t('options_error', errorText(err)) }),
+        );
+      }}
+    >
+      <div class="field">
+        <label for={id}>{t('options_intervalLabel')}</label>
+        <div class="row">
+          <input
+            id={id}
+            type="number"
+            min={1}
+            max={168}
+            step={1}
+            data-testid="sync-interval"
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value)}
+            aria-describedby={helpId}
+            aria-invalid={feedback?.kind === 'error' ? true : undefined}
+          />
+          <button type="submit" data-testid="save-interval">
+            {t('options_intervalSave')}
+          </button>
+        </div>
+        <p id={helpId} class="help">
+          {t('options_intervalHelp')}
+        </p>
+      </div>
+      <FeedbackLine feedback={feedback} testId="interval-message" />
+    </form>
+  );
+}
+
+function DisplaySection({ settings, options }: { settings: Settings; options: OptionsController }) {
+  const id = useId();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const save = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    options.setSetting(key, value).then(
+      () => setFeedback({ kind: 'ok', text: t('options_saved') }),
+      (err: unknown) => setFeedback({ kind: 'error', text: t('options_error', errorText(err)) }),
+    );
+  };
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('options_displayHeading')}</h2>
+      <div class="field">
+        <label for={`${id}-lang`}>{t('options_languageLabel')}</label>
+        <select
+          id={`${id}-lang`}
+          data-testid="ui-language"
+          value={settings.uiLanguage}
+          onChange={(e) => save('uiLanguage', e.currentTarget.value as UiLanguage)}
+        >
+          <option value="auto">{t('options_languageAuto')}</option>
+          <option value="ko" lang="ko">
+            {t('options_languageKo')}
+          </option>
+          <option value="en" lang="en">
+            {t('options_languageEn')}
+          </option>
+        </select>
+      </div>
+      <div class="check">
+        <input
+          id={`${id}-panel`}
+          type="checkbox"
+          data-testid="panel-expanded"
+          checked={!settings.panelCollapsed}
+          onChange={(e) => save('panelCollapsed', !e.currentTarget.checked)}
+        />
+        <label for={`${id}-panel`}>{t('options_panelExpanded')}</label>
+      </div>
+      <div class="check">
+        <input
+          id={`${id}-badges`}
+          type="checkbox"
+          data-testid="listing-badges"
+          checked={settings.listingBadges}
+          onChange={(e) => save('listingBadges', e.currentTarget.checked)}
+        />
+        <label for={`${id}-badges`}>{t('options_listingBadges')}</label>
+      </div>
+      <FeedbackLine feedback={feedback} testId="display-message" />
+    </section>
+  );
+}
+
+function storageText(info: StorageInfo): string {
+  const lang = uiLang();
+  const used = formatBytes(info.bytes, lang);
+  return info.quota
+    ? t('options_storageUsed', t('options_storageOfQuota', used, formatBytes(info.quota, lang)))
+    : t('options_storageUsed', used);
+}
+
+function DataSection({
+  storage,
+  onClear,
+  onImported,
+}: {
+  storage: StorageInfo | null;
+  onClear(): Promise<Feedback>;
+  onImported(): void;
+}) {
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const clearRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) clearRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  const run = (action: () => Promise<Feedback>) => {
+    setBusy(true);
+    action()
+      .then(setFeedback, (err: unknown) => setFeedback({ kind: 'error', text: t('options_error', errorText(err)) }))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('options_dataHeading')}</h2>
+      {storage && (
+        <p data-testid="storage-info">
+          {storageText(storage)} · {t('options_storagePapers', storage.paperCount)}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" data-testid="export-data" disabled={busy} onClick={() => run(() => downloadExport())}>
+          {t('options_export')}
+        </button>
+      </div>
+      <div class="field">
+        <label for={`${id}-import`}>{t('options_import')}</label>
+        <input
+          id={`${id}-import`}
+          type="file"
+          accept="application/json,.json"
+          data-testid="import-file"
+          aria-describedby={`${id}-import-help`}
+          disabled={busy}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            if (!file) return;
+            run(async () => {
+              const r = await importFile(file);
+              input.value = '';
+              if (r.kind === 'ok') onImported();
+              return r;
+            });
+          }}
+        />
+        <p id={`${id}-import-help`} class="help">
+          {t('options_importHelp')}
+        </p>
+      </div>
+      {confirming ? (
+        <fieldset class="notice" data-testid="clear-confirmation">
+          <legend>{t('options_clearConfirm')}</legend>
+          <div class="row">
+            <button
+              type="button"
+              class="danger"
+              ref={confirmRef}
+              data-testid="clear-confirm"
+              disabled={busy}
+              onClick={() => {
+                setConfirming(false);
+                run(onClear);
+              }}
+            >
+              {t('options_clearYes')}
+            </button>
+            <button type="button" data-testid="clear-cancel" onClick={() => setConfirming(false)}>
+              {t('options_clearNo')}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="button"
+          class="danger"
+          ref={clearRef}
+          data-testid="clear-data"
+          disabled={busy}
+          onClick={() => {
+            setFeedback(null);
+            setConfirming(true);
+          }}
+        >
+          {t('options_clear')}
+        </button>
+      )}
+      <FeedbackLine feedback={busy ? { kind: 'ok', text: t('options_busy') } : feedback} testId="data-message" />
+    </section>
+  );
+}
+
+export function OptionsApp() {
+  const options = useOptions();
+  const sync = useSyncStatus();
+  usePageMeta('options_title', options.langVersion);
+  const { settings } = options;
+  const setStatus = (s: SyncStatus | undefined) => s && sync.setStatus(s);
+  return (
+    <div class="options">
+      <header>
+        <h1>{t('options_title')}</h1>
+      </header>
+      <main>
+        {settings ? (
+          <>
+            <SourceSection initial={settings.sourceUrl} />
+            <section aria-labelledby="options-sync-h">
+              <h2 id="options-sync-h">{t('options_syncHeading')}</h2>
+              <IntervalField
+                initial={settings.syncIntervalHours}
+                onSave={(hours) => options.setSetting('syncIntervalHours', hours)}
+              />
+              <SyncStatusView
+                status={sync.status}
+                error={sync.error}
+                requesting={sync.requesting}
+                onSyncNow={() => void sync.syncNow()}
+                now={Date.now()}
+                headingLevel={3}
+                title={t('options_syncStatus')}
+              />
+            </section>
+            <DisplaySection settings={settings} options={options} />
+            <DataSection
+              storage={options.storage}
+              onClear={async () => {
+                const r = await options.clearData();
+                setStatus(r.status);
+                return r.feedback;
+              }}
+              onImported={() => {
+                void options.refreshStorage();
+                void sync.refresh();
+              }}
+            />
+          </>
+        ) : (
+          <p class="muted">{t('popup_loading')}</p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * The options page's controller: settings (WXT storage items), storage info, and the data actions (source URL with
+ * its host permission, export, import, clear). Components get plain values and callbacks from here.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../lib/export-format';
+import { applyLanguage, t } from '../../lib/i18n';
+import { MAX_IMPORT_CHARS } from '../../lib/messages';
+import type { SyncStatus } from '../../lib/records';
+import { send } from '../../lib/send';
+import {
+  DEFAULT_SOURCE_URL,
+  DEFAULT_SYNC_HOURS,
+  listingBadgesItem,
+  panelCollapsedItem,
+  sourceUrlItem,
+  syncIntervalHoursItem,
+  type UiLanguage,
+  uiLanguageItem,
+} from '../../lib/settings';
+import { validateSourceUrl } from '../../lib/sync/source';
+import { errorText } from '../popup/page';
+
+export interface Settings {
+  sourceUrl: string;
+  syncIntervalHours: number;
+  uiLanguage: UiLanguage;
+  panelCollapsed: boolean;
+  listingBadges: boolean;
+}
+
+export interface StorageInfo {
+  bytes: number;
+  quota: number | null;
+  paperCount: number;
+}
+
+/** Outcome of an action, shown next to it. */
+export interface Feedback {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const [sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges] = await Promise.all([
+    sourceUrlItem.getValue(),
+    syncIntervalHoursItem.getValue(),
+    uiLanguageItem.getValue(),
+    panelCollapsedItem.getValue(),
+    listingBadgesItem.getValue(),
+  ]);
+  return { sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges };
+}
+
+/**
+ * Saves a source URL. Must be called directly from the click/submit handler: the host permission request needs the
+ * user gesture, so it is the first asynchronous step. The default upstream needs no request (it is a declared host
+ * permission). Refuses to save when the URL is invalid or the permission is denied.
+ */
+export async function saveSourceUrl(input: string): Promise<Feedback & { url?: string }> {
+  const check = validateSourceUrl(input);
+  if (!check.ok) return { kind: 'error', text: t('options_sourceInvalid', check.error) };
+  const url = check.url;
+  if (url !== DEFAULT_SOURCE_URL) {
+    const origin = new URL(url).origin;
+    let granted: boolean;
+    try {
+      granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+    } catch (e) {
+      return { kind: 'error', text: t('options_permissionError', origin, errorText(e)) };
+    }
+    if (!granted) return { kind: 'error', text: t('options_permissionDenied', origin) };
+  }
+  await sourceUrlItem.setValue(url);
+  return { kind: 'ok', text: t('options_sourceSaved'), url };
+}
+
+/** Reads, validates and imports one export file. A bad file sends nothing and changes nothing. */
+export async function importFile(file: File): Promise<Feedback> {
+  if (file.size > MAX_EXPORT_BYTES) return { kind: 'error', text: t('options_importTooLarge', file.name) };
+  const text = await file.text();
+  if (text.length > MAX_IMPORT_CHARS) return { kind: 'error', text: t('options_importTooLarge', file.name) };
+  const parsed = parseExport(text);
+  if (!parsed.ok) {
+    switch (parsed.code) {
+      case 'notJson':
+        return { kind: 'error', text: t('options_importNotJson', parsed.detail) };
+      case 'notExport':
+        return { kind: 'error', text: t('options_importNotExport') };
+      case 'version':
+        return { kind: 'error', text: t('options_importVersion', parsed.detail) };
+      case 'invalid':
+        return { kind: 'error', text: t('options_importInvalid', parsed.detail) };
+    }
+  }
+  try {
+    const r = await send('importData', { json: text });
+    return { kind: 'ok', text: t('options_importDone', r.added, r.updated) };
+  } catch (e) {
+    return { kind: 'error', text: t('options_importFailed', errorText(e)) };
+  }
+}
+
+/** Asks the background for the export and downloads it through a Blob URL and an `<a download>`. */
+export async function downloadExport(now: number = Date.now()): Promise<Feedback> {
+  const { json } = await send('exportData', {});
+  const name = exportFileName(now);
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } finally {
+    // Give the download a moment to start before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return { kind: 'ok', text: t('options_exportDone', name) };
+}
+
+export interface OptionsController {
+  settings: Settings | null;
+  storage: StorageInfo | null;
+  /** Bumped when the UI language changes, so the page re-renders with the new strings. */
+  langVersion: number;
+  setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>;
+  refreshStorage(): Promise<void>;
+  clearData(): Promise<{ feedback: Feedback; status?: SyncStatus }>;
+}
+
+export function useOptions(): OptionsController {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [storage, setStorage] = useState<StorageInfo | null>(null);
+  const [langVersion, setLangVersion] = useState(0);
+
+  const refreshStorage = useCallback(async () => {
+    try {
+      setStorage(await send('storageInfo', {}));
+    } catch {
+      setStorage(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    loadSettings().then(setSettings, () =>
+      setSettings({
+        sourceUrl: DEFAULT_SOURCE_URL,
+        syncIntervalHours: DEFAULT_SYNC_HOURS,
+        uiLanguage: 'auto',
+        panelCollapsed: false,
+        listingBadges: true,
+      }),
+    );
+    void refreshStorage();
+  }, [refreshStorage]);
+
+  const setSetting = useCallback(async <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    const items = {
+      sourceUrl: sourceUrlItem,
+      syncIntervalHours: syncIntervalHoursItem,
+      uiLanguage: uiLanguageItem,
+      panelCollapsed: panelCollapsedItem,
+      listingBadges: listingBadgesItem,
+    };
+    await (items[key] as { setValue(v: Settings[K]): Promise<void> }).setValue(value);
+    setSettings((s) => (s ? { ...s, [key]: value } : s));
+    if (key === 'uiLanguage') {
+      applyLanguage(value as UiLanguage);
+      setLangVersion((n) => n + 1);
+    }
+  }, []);
+
+  const clearData = useCallback(async () => {
+    try {
+      const { status } = await send('clearData', {});
+      await refreshStorage();
+      return { feedback: { kind: 'ok' as const, text: t('options_cleared') }, status };
+    } catch (e) {
+      return { feedback: { kind: 'error' as const, text: t('options_error', errorText(e)) } };
+    }
+  }, [refreshStorage]);
+
+  return { settings, storage, langVersion, setSetting, refreshStorage, clearData };
+}
