@@ -1,0 +1,156 @@
+/**
+ * Figures measured in real Chromium with the built extension (.output/chrome-mv3; `npm run bench` builds it):
+ * - sync.backfill: seconds for the whole corpus from routed upstream URLs into IndexedDB, and its bytes;
+ * - sync.noop: an unchanged re-sync, and its bytes;
+ * - panel.visible_after_dcl: ms from DOMContentLoaded to the panel in the page, median of ≥ 20 loads, with the
+ *   corpus stored, and again with 100,000 synthetic papers stored;
+ * - popup.first_render: ms from navigation start to the first paper-item, median of 10 opens;
+ * - content.bundle_gzip: kB of the content script, gzipped.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { ARXIV_PAGES } from '../test/browser/support/arxiv-pages';
+import { EXT_DIR, extensionUrl, type Launched, launchWithExtension } from '../test/browser/support/launch';
+import { ask, waitForSync } from '../test/browser/support/messages';
+import { routeArxiv, routeCorpus } from '../test/browser/support/routes';
+import { CORPUS_DIR, hasShared } from '../test/support/shared';
+import type { Report } from './run';
+
+const LOADS = 21;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+
+/** Main-world probe: DOMContentLoaded time and the time the panel host entered the document. */
+const PANEL_PROBE = `
+  window.__akd = { dcl: null, panel: null };
+  document.addEventListener('DOMContentLoaded', () => { window.__akd.dcl = performance.now(); });
+  new MutationObserver((_, obs) => {
+    const host = document.querySelector('arxiv-ko-digest-panel');
+    if (host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="digest-panel"]')) {
+      window.__akd.panel = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+async function panelAfterDcl(l: Launched): Promise<number> {
+  const times: number[] = [];
+  const page = await l.context.newPage();
+  await page.addInitScript(PANEL_PROBE);
+  for (let i = 0; i < LOADS; i++) {
+    await page.goto('https://arxiv.org/abs/2406.16793');
+    await page.waitForFunction(() => (window as unknown as { __akd: { panel: number | null } }).__akd.panel !== null);
+    const t = await page.evaluate(() => (window as unknown as { __akd: { dcl: number; panel: number } }).__akd);
+    times.push(Math.max(0, t.panel - t.dcl));
+  }
+  await page.close();
+  return median(times);
+}
+
+/** Writes `n` synthetic papers straight into the extension's database from an extension page. */
+async function storeSynthetic(page: Page, n: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('arxiv-ko-digest');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const batch = 5000;
+    for (let start = 0; start < count; start += batch) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('papers', 'readwrite');
+        const store = tx.objectStore('papers');
+        for (let i = start; i < Math.min(count, start + batch); i++) {
+          const yymm = 2600 + (i % 12) + 1;
+          const arxivId = `${yymm}.${String(10000 + i).padStart(5, '0')}`;
+          store.put({
+            arxivId,
+            title: `Synthetic paper ${i} on efficient attention`,
+            votes: i % 200,
+            authors: ['A. Author', 'B. Author'],
+            media: null,
+            sections: [
+              { label: "What's New", text: `합성 논문 ${i}: 효율적인 어텐션을 위한 새로운 방법을 제안합니다.` },
+            ],
+            date: '2026-01-01',
+            dates: ['2026-01-01'],
+          });
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+  }, n);
+}
+
+async function popupFirstRender(l: Launched): Promise<number> {
+  const times: number[] = [];
+  const page = await l.context.newPage();
+  for (let i = 0; i < 10; i++) {
+    await page.goto(extensionUrl(l, 'popup.html'));
+    await page.getByTestId('paper-item').first().waitFor();
+    times.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return performance.now() - (nav ? nav.startTime : 0);
+      }),
+    );
+  }
+  await page.close();
+  return median(times);
+}
+
+export async function run(report: Report): Promise<void> {
+  const content = join(EXT_DIR, 'content-scripts', 'arxiv.js');
+  if (!existsSync(content)) {
+    console.error('chromium bench: no build at .output/chrome-mv3 (run npm run build); skipped');
+    return;
+  }
+  report('content.bundle_gzip', gzipSync(readFileSync(content), { level: 9 }).length / 1024, 'kB');
+  if (!hasShared) {
+    console.error('chromium bench: ../shared not found; sync, panel and popup figures skipped');
+    return;
+  }
+  const l = await launchWithExtension();
+  try {
+    const counters = await routeCorpus(l.context, CORPUS_DIR);
+    await routeArxiv(l.context, ARXIV_PAGES);
+    const page = await l.context.newPage();
+    await page.goto(extensionUrl(l, 'popup.html'));
+    // Whatever the install-time run did, start from an empty database.
+    for (;;) {
+      const { status } = await ask(page, 'getSyncStatus', {});
+      if (!status.running) break;
+      await page.waitForTimeout(100);
+    }
+    await ask(page, 'clearData', {});
+
+    let bytes0 = counters.bodyBytes;
+    let t0 = performance.now();
+    await ask(page, 'syncNow', {});
+    await waitForSync(page, 311, 120_000);
+    report('sync.backfill', (performance.now() - t0) / 1000, 's');
+    report('sync.backfill_bytes', counters.bodyBytes - bytes0, 'bytes');
+
+    bytes0 = counters.bodyBytes;
+    t0 = performance.now();
+    await ask(page, 'syncNow', {});
+    await waitForSync(page, 311, 120_000);
+    report('sync.noop', (performance.now() - t0) / 1000, 's');
+    report('sync.noop_bytes', counters.bodyBytes - bytes0, 'bytes');
+
+    report('popup.first_render', await popupFirstRender(l), 'ms');
+    report('panel.visible_after_dcl', await panelAfterDcl(l), 'ms');
+    await storeSynthetic(page, 100_000);
+    report('panel.visible_after_dcl_100k', await panelAfterDcl(l), 'ms');
+    await page.close();
+  } finally {
+    await l.close();
+  }
+}
