@@ -264,7 +264,13 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     const handle = async (task: DayTask, r: FetchResult): Promise<void> => {
       if (r.kind === 'ok') {
         report.bytes += r.bytes;
-        const parsed = parse(r.text, task.path);
+        let parsed: ParsedDigest;
+        try {
+          parsed = parse(r.text, task.path);
+        } catch (e) {
+          await recordFailure(task, `the file could not be read: ${e instanceof Error ? e.message : String(e)}`, null);
+          return;
+        }
         if (parsed.papers.length === 0) {
           await recordFailure(task, 'the file lists no papers', null);
           return;

@@ -4,13 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
 import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
 import type { StoredPaper } from '../../lib/records';
+import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
 
@@ -52,9 +53,9 @@ async function day(db: DigestDb, date: string, papers: Paper[]) {
 
 let db: DigestDb;
 let runner: {
-  run: ReturnType<typeof vi.fn>;
+  run: Mock<() => Promise<SyncReport>>;
   live: () => { running: boolean; progress: null };
-  stop: ReturnType<typeof vi.fn>;
+  stop: Mock<() => Promise<void>>;
 };
 let opened: string[];
 let h: ReturnType<typeof createHandlers>;
@@ -82,7 +83,7 @@ beforeEach(async () => {
   runner = {
     run: vi.fn(async () => {
       running = true;
-      return {} as never;
+      return {} as SyncReport;
     }),
     live: () => ({ running, progress: null }),
     stop: vi.fn(async () => {
