@@ -64,6 +64,39 @@ function idFromUrl(url: string): string | null {
   return arxivIdFromUrl(url)?.id ?? null;
 }
 
+const ABS_LINK = '](https://arxiv.org/abs/';
+/** `](https://arxiv.org/abs/` + `YYMM.NNNNN` + `)`. */
+const PLAIN_LINK_LENGTH = ABS_LINK.length + 10 + 1;
+
+/**
+ * The id and the index of `](` when the heading body `src[from, stop)` is `[Title](https://arxiv.org/abs/YYMM.NNNNN)`
+ * with a valid 5-digit new-style id (YYMM ≥ 1501) and no version: all but a handful of corpus headings. Checked by
+ * char codes on `src`, one string for the id. Anything else (versions, pdf links, old ids, other hosts) gives null
+ * and goes through {@link idFromUrl}; whatever this accepts, `parseArxivId` accepts with the same id (tested).
+ */
+function plainAbsHeadingId(src: string, from: number, stop: number): { id: string; at: number } | null {
+  let e = stop;
+  while (e > from && isWs(src.charCodeAt(e - 1))) e--;
+  const at = e - PLAIN_LINK_LENGTH;
+  let h = from;
+  while (h < at && src.charCodeAt(h) === SPACE) h++;
+  if (at <= h || src.charCodeAt(h) !== 91 || src.charCodeAt(e - 1) !== 41 || !src.startsWith(ABS_LINK, at)) return null;
+  const i = at + ABS_LINK.length;
+  if (src.charCodeAt(i + 4) !== 46) return null; // .
+  let yymm = 0;
+  let num = 0;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4) continue;
+    const c = src.charCodeAt(i + k);
+    if (!isDigit(c)) return null;
+    if (k < 4) yymm = yymm * 10 + (c - 48);
+    else num = num * 10 + (c - 48);
+  }
+  const month = yymm % 100;
+  if (yymm < 1501 || month < 1 || month > 12 || num === 0) return null;
+  return { id: src.slice(i, i + 10), at };
+}
+
 function isWs(c: number): boolean {
   return c === SPACE || (c >= 9 && c <= 13);
 }
@@ -192,13 +225,27 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     if (c0 === HASH) {
       if (src.startsWith('### ', start)) {
         endEntry();
-        const head = textAt(src, start + 4, stop);
-        const k = head.endsWith(')') ? head.lastIndexOf('](') : -1;
-        const id = k > 0 && head.charCodeAt(0) === 91 ? idFromUrl(head.slice(k + 2, -1).trim()) : null;
-        if (k > 0 && id !== null) {
+        // Fast path for the usual `### [Title](https://arxiv.org/abs/YYMM.NNNNN)`, else the general one.
+        let title: string | null = null;
+        let id = plainAbsHeadingId(src, start + 4, stop);
+        let head = '';
+        if (id !== null) {
+          let h = start + 4;
+          while (src.charCodeAt(h) === SPACE) h++;
+          title = textAt(src, h + 1, id.at);
+        } else {
+          head = textAt(src, start + 4, stop);
+          const k = head.endsWith(')') ? head.lastIndexOf('](') : -1;
+          const general = k > 0 && head.charCodeAt(0) === 91 ? idFromUrl(head.slice(k + 2, -1).trim()) : null;
+          if (general !== null) {
+            id = { id: general, at: k };
+            title = textAt(head, 1, k);
+          }
+        }
+        if (id !== null && title !== null) {
           paper = {
-            arxivId: id,
-            title: textAt(head, 1, k),
+            arxivId: id.id,
+            title,
             votes: null,
             authors: [],
             media: null,

@@ -182,6 +182,16 @@ describe('parseDigest: small inputs', () => {
     expect(ids).toEqual(['2406.16793', '2406.16793', '2406.16793', '2406.16793', '2406.16793', 'hep-th/9901001']);
   });
 
+  it('rejects invalid new-style ids (month 13, number 0, 5 digits before 2015) with a diagnostic', () => {
+    for (const id of ['2413.00001', '2406.00000', '1412.12345', '2406.1679']) {
+      const d = parseDigest(`### [T](https://arxiv.org/abs/${id})\n- x`);
+      expect(d.papers, id).toEqual([]);
+      expect(d.diagnostics.map((g) => g.line)).toEqual([1]);
+    }
+    expect(parseDigest('### [T](https://arxiv.org/abs/1412.1234)').papers[0]?.arxivId).toBe('1412.1234');
+    expect(parseDigest('###   [ T ](https://arxiv.org/abs/1501.00001) \t').papers[0]?.title).toBe('T');
+  });
+
   it('handles CRLF line endings like LF', () => {
     const lf =
       '## Daily Papers (2024-06-27)\n\n### [T](https://arxiv.org/abs/2406.16793)\n\nVote: 4\n\n- **A**: b\nc\n';

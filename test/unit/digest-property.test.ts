@@ -53,7 +53,8 @@ function wellFormedProblem(d: ParsedDigest, text: string, path: string | null): 
   if (d.papers.length > lines.filter((l) => l.startsWith('### ')).length) return 'more papers than headings';
   for (const p of d.papers) {
     if (parseArxivId(p.arxivId)?.id !== p.arxivId) return `arxivId ${p.arxivId}`;
-    if (typeof p.title !== 'string' || /[\r\n]/.test(p.title)) return `title ${JSON.stringify(p.title)}`;
+    // Lines split on `\n` only (a trailing `\r` dropped), so a lone `\r` inside a line is content.
+    if (typeof p.title !== 'string' || p.title.includes('\n')) return `title ${JSON.stringify(p.title)}`;
     if (p.votes !== null && !(Number.isSafeInteger(p.votes) && p.votes >= 0)) return `votes ${p.votes}`;
     if (!Array.isArray(p.authors)) return 'authors';
     for (const a of p.authors) if (!a || a !== a.trim() || a.includes(',')) return `author ${JSON.stringify(a)}`;
@@ -63,7 +64,7 @@ function wellFormedProblem(d: ParsedDigest, text: string, path: string | null): 
     }
     for (const s of p.sections) {
       if (typeof s.text !== 'string') return 'section text';
-      if (s.label !== null && (!s.label || /[\r\n*]/.test(s.label))) return `label ${JSON.stringify(s.label)}`;
+      if (s.label !== null && (!s.label || /[\n*]/.test(s.label))) return `label ${JSON.stringify(s.label)}`;
     }
   }
   let last = 0;
@@ -213,6 +214,33 @@ describe('parseDigest properties', () => {
           expect(parseDigest(text.replace(/\n/g, '\r\n'))).toEqual(parseDigest(text));
         }),
         { numRuns: Math.min(NUM_RUNS, FULL ? 20_000 : 500) },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('parseDigest heading ids agree with the shared recogniser', () => {
+  it(
+    'the char-code fast path for `abs/YYMM.NNNNN` never disagrees with parseArxivId',
+    () => {
+      const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+      const idLike = fc
+        .tuple(
+          digits(4),
+          fc.constantFrom('.', ','),
+          fc.integer({ min: 3, max: 6 }).chain(digits),
+          fc.constantFrom('', 'v1', 'v0', 'v12'),
+        )
+        .map(([a, dot, b, v]) => `${a}${dot}${b}${v}`);
+      const title = fc.string({ maxLength: 20 }).filter((t) => !t.includes('\n'));
+      fc.assert(
+        fc.property(idLike, title, fc.constantFrom('', ' ', '\t', '\r'), (id, t, tail) => {
+          const line = `### [${t}](https://arxiv.org/abs/${id})${tail}`;
+          const got = parseDigest(line).papers[0]?.arxivId ?? null;
+          expect(got).toBe(parseArxivId(id)?.id ?? null);
+        }),
+        { numRuns: NUM_RUNS },
       );
     },
     TIMEOUT,

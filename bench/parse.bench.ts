@@ -1,0 +1,69 @@
+/**
+ * Digest parser speed over the whole corpus (../shared/digest-corpus; test/fixtures/digests when it is missing),
+ * compared in the same run with `marked.lexer` (goal: ≥10× faster) and a bare `text.split('\n')` (goal: ≤4× its time).
+ * Each figure is the median of several timed passes over all files after a warm-up.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { marked } from 'marked';
+import { parseDigest } from '../lib/digest/parse';
+import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR } from '../test/support/shared';
+import type { Report } from './run';
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : name.endsWith('.md') ? [p] : [];
+    });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
+/**
+ * Median wall time (ms) of one pass over all texts for each function. Passes are interleaved (a, b, c, a, b, c, …)
+ * so a busy machine slows all of them alike and the ratios stay meaningful.
+ */
+function timeInterleaved(texts: string[], passes: number, fns: ((t: string) => number)[]): number[] {
+  const samples = fns.map(() => [] as number[]);
+  let sink = 0;
+  for (let i = 0; i < passes; i++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      for (const t of texts) sink += fn(t);
+      samples[k]?.push(performance.now() - t0);
+    });
+  }
+  if (sink < 0) console.error('unreachable');
+  return samples.map(median);
+}
+
+export async function run(report: Report): Promise<void> {
+  const dir = hasShared ? join(CORPUS_DIR, 'paper_logs') : join(LOCAL_FIXTURES_DIR, 'digests');
+  if (!hasShared) console.error(`parse.bench: ../shared not found; timing test/fixtures/digests instead (${dir})`);
+  const files = walk(dir);
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+
+  const ours = (t: string) => parseDigest(t).papers.length;
+  const split = (t: string) => t.split('\n').length;
+  const lexer = (t: string) => marked.lexer(t).length;
+
+  // Warm-up so all three are JIT-compiled before timing.
+  timeInterleaved(texts, 3, [ours, split, lexer]);
+  // marked is ~10-20x slower: it gets its own fewer passes, interleaved with ours again for the ratio.
+  const passes = hasShared ? 15 : 200;
+  const [p = 0, s = 0] = timeInterleaved(texts, passes, [ours, split]);
+  const [p2 = 0, m = 0] = timeInterleaved(texts, Math.max(3, Math.floor(passes / 3)), [ours, lexer]);
+  console.error(
+    `parse.bench: ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB; parse ${p.toFixed(2)} ms, split ${s.toFixed(2)} ms, marked.lexer ${m.toFixed(1)} ms per pass (median)`,
+  );
+  report('parse.throughput', bytes / 1e6 / (p / 1000), 'MB/s');
+  report('parse.vs_marked', m / p2, 'x');
+  report('parse.vs_split', p / s, 'x');
+}
