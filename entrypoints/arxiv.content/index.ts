@@ -1,4 +1,3 @@
-import '../../components/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { arxivIdFromUrl } from '../../lib/arxiv-id';
 import { pageKind } from '../../lib/arxiv-page';
@@ -11,7 +10,8 @@ const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 export default defineContentScript({
   matches: HOSTS.flatMap((h) => ['abs/*', 'html/*', 'list/*', 'search*'].map((p) => `https://${h}/${p}`)),
   runAt: 'document_start',
-  cssInjectionMode: 'ui',
+  // The panel's CSS is passed inline to each shadow root (lib/content/shadow-ui.ts): no fetch before showing it.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const kind = pageKind(location.href);
     if (kind === 'abs' || kind === 'html') {

@@ -2,10 +2,8 @@
  * Feature: the Korean summary panel on abstract (/abs/) and HTML paper (/html/) pages.
  * One message to the background (one IndexedDB read) before anything is shown; never waits for the network.
  */
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { DigestPanel, type PanelTheme } from '../../components/DigestPanel';
 import type { ArxivUrlId } from '../arxiv-id';
 import { initI18n } from '../i18n';
@@ -15,6 +13,7 @@ import { send } from '../send';
 import { panelCollapsedItem, sourceUrlItem } from '../settings';
 import { domReady } from './dom-ready';
 import { pageTheme } from './page-theme';
+import { mountAfter } from './shadow-ui';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -75,21 +74,10 @@ export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlI
   const anchor = target.kind === 'abs' ? absAbstract(document) : htmlAbstract(document);
   if (!anchor) return;
   const theme = pageTheme(document);
-  const ui = await createShadowRootUi(ctx, {
-    name: 'arxiv-ko-digest-panel',
-    position: 'inline',
+  await mountAfter(
+    ctx,
+    'arxiv-ko-digest-panel',
     anchor,
-    append: 'after',
-    onMount(container) {
-      render(
-        <PanelHost paper={paper} sourceBase={sourceBase} initiallyCollapsed={initiallyCollapsed} theme={theme} />,
-        container,
-      );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+    <PanelHost paper={paper} sourceBase={sourceBase} initiallyCollapsed={initiallyCollapsed} theme={theme} />,
+  );
 }

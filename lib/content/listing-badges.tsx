@@ -2,10 +2,8 @@
  * Feature: on listing (/list/…) and search result pages, a vote badge next to every entry that has a digest
  * summary; activating it loads the paper (one message) and shows the summary inline.
  */
-import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PanelTheme } from '../../components/DigestPanel';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
 import { initI18n } from '../i18n';
@@ -14,6 +12,7 @@ import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
 import { domReady } from './dom-ready';
 import { pageTheme } from './page-theme';
+import { mountAfter } from './shadow-ui';
 
 function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
   const [expanded, setExpanded] = useState(false);
@@ -64,19 +63,6 @@ export async function mountListingBadges(ctx: ContentScriptContext, kind: 'listi
   for (const entry of entries) {
     const badge = byId.get(entry.id);
     if (!badge) continue;
-    const ui = await createShadowRootUi(ctx, {
-      name: 'arxiv-ko-digest-badge',
-      position: 'inline',
-      anchor: entry.anchor,
-      append: 'after',
-      onMount(container) {
-        render(<BadgeHost badge={badge} theme={theme} />, container);
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
+    await mountAfter(ctx, 'arxiv-ko-digest-badge', entry.anchor, <BadgeHost badge={badge} theme={theme} />);
   }
 }

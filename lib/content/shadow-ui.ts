@@ -1,0 +1,32 @@
+/**
+ * One way to mount a Preact tree in a shadow root right after an arXiv element: WXT's createShadowRootUi with the
+ * panel CSS inlined (no stylesheet fetch before the panel shows), placed after `anchor`, so arXiv's own elements are
+ * never touched.
+ */
+import { type ComponentChild, render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import css from '../../components/panel.css?inline';
+
+export async function mountAfter(
+  ctx: ContentScriptContext,
+  name: string,
+  anchor: Element,
+  tree: ComponentChild,
+): Promise<void> {
+  const ui = await createShadowRootUi(ctx, {
+    name,
+    css,
+    position: 'inline',
+    anchor,
+    append: 'after',
+    onMount(container) {
+      render(tree, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+}
