@@ -49,14 +49,30 @@ function findClosing(s: string, from: number, ch: string, n: number): number {
   return -1;
 }
 
-/** Index of the `]` matching the `[` at `open` (nested brackets counted), or -1. */
-function matchBracket(s: string, open: number, openCh: string, closeCh: string): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
+/**
+ * For every `open` char the index of its matching `close` (nested pairs counted, `\\x` skipped), else -1. One stack
+ * pass instead of a forward scan per `[`, which was quadratic on inputs like `[[[[…`.
+ */
+function matchPairs(s: string, open: string, close: string): Int32Array {
+  const match = new Int32Array(s.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c === '\\') i++;
-    else if (c === openCh) depth++;
-    else if (c === closeCh && --depth === 0) return i;
+    else if (c === open) stack.push(i);
+    else if (c === close && stack.length > 0) match[stack.pop() as number] = i;
+  }
+  return match;
+}
+
+/** Index of the `$`/`$$` closing math whose body starts at `body`: not after a space or `\\`, not before a digit. */
+function findMathClose(s: string, body: number, delim: string): number {
+  let close = s.indexOf(delim, body);
+  while (close > body) {
+    const before = s.charCodeAt(close - 1);
+    const after = s.charCodeAt(close + delim.length);
+    if (!isSpace(before) && before !== 92 && !(after >= 48 && after <= 57)) return close;
+    close = s.indexOf(delim, close + 1);
   }
   return -1;
 }
@@ -79,6 +95,12 @@ export function tokenizeInline(text: string): InlineToken[] {
     out.push(t);
   };
 
+  // Closer searches that failed: none exists after that point, so later openers of the same kind skip the search
+  // (keeps the scan linear on inputs like `*a *a *a …`). Bracket/paren matches are computed once, when needed.
+  const noCloser = new Set<string>();
+  let brackets: Int32Array | null = null;
+  let parens: Int32Array | null = null;
+
   let i = 0;
   while (i < s.length) {
     const c = s[i] as string;
@@ -90,7 +112,9 @@ export function tokenizeInline(text: string): InlineToken[] {
     }
     if (c === '`') {
       const n = runLength(s, i, '`');
-      const close = s.indexOf('`'.repeat(n), i + n);
+      const key = `\`${n}`;
+      const close = noCloser.has(key) ? -1 : s.indexOf('`'.repeat(n), i + n);
+      if (close < 0) noCloser.add(key);
       if (close > i + n) {
         push({ type: 'code', text: s.slice(i + n, close) });
         i = close + n;
@@ -104,13 +128,10 @@ export function tokenizeInline(text: string): InlineToken[] {
       const n = Math.min(runLength(s, i, '$'), 2);
       const delim = n === 2 ? '$$' : '$';
       const body = i + n;
-      if (!isSpace(s.charCodeAt(body))) {
-        let close = s.indexOf(delim, body);
-        while (close > body && (isSpace(s.charCodeAt(close - 1)) || s[close - 1] === '\\')) {
-          close = s.indexOf(delim, close + 1);
-        }
-        const after = s.charCodeAt(close + n);
-        if (close > body && !(after >= 48 && after <= 57)) {
+      if (!isSpace(s.charCodeAt(body)) && !noCloser.has(delim)) {
+        const close = findMathClose(s, body, delim);
+        if (close < 0) noCloser.add(delim);
+        if (close > body) {
           push({ type: 'math', text: s.slice(body, close) });
           i = close + n;
           continue;
@@ -123,8 +144,10 @@ export function tokenizeInline(text: string): InlineToken[] {
     if (c === '*' || c === '_') {
       const n = runLength(s, i, c);
       const leftOk = c === '*' || !isWordChar(s.charCodeAt(i - 1));
-      if (n <= 3 && leftOk && !isSpace(s.charCodeAt(i + n))) {
+      const key = c + n;
+      if (n <= 3 && leftOk && !isSpace(s.charCodeAt(i + n)) && !noCloser.has(key)) {
         const end = findClosing(s, i + n, c, n);
+        if (end < 0) noCloser.add(key);
         if (end > i + 2 * n) {
           push({ type: EMPHASIS[n] as 'italic', text: s.slice(i + n, end - n) });
           i = end;
@@ -136,9 +159,11 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === '[') {
-      const close = matchBracket(s, i, '[', ']');
+      brackets ??= matchPairs(s, '[', ']');
+      const close = brackets[i] ?? -1;
       if (close > i && s[close + 1] === '(') {
-        const paren = matchBracket(s, close + 1, '(', ')');
+        parens ??= matchPairs(s, '(', ')');
+        const paren = parens[close + 1] ?? -1;
         if (paren > close) {
           const label = s.slice(i + 1, close);
           const href = s.slice(close + 2, paren).trim();
@@ -155,13 +180,21 @@ export function tokenizeInline(text: string): InlineToken[] {
     if (c === 'h' && (s.startsWith('http://', i) || s.startsWith('https://', i)) && !isWordChar(s.charCodeAt(i - 1))) {
       let end = i;
       while (end < s.length && !isSpace(s.charCodeAt(end)) && s[end] !== '<' && s[end] !== '>') end++;
-      let url = s.slice(i, end);
-      for (;;) {
-        const last = url[url.length - 1];
-        if (last !== undefined && '.,;:!?\'"'.includes(last)) url = url.slice(0, -1);
-        else if (last === ')' && url.split('(').length < url.split(')').length) url = url.slice(0, -1);
-        else break;
+      let open = 0;
+      let shut = 0;
+      for (let k = i; k < end; k++) {
+        if (s[k] === '(') open++;
+        else if (s[k] === ')') shut++;
       }
+      for (;;) {
+        const last = s[end - 1];
+        if (last !== undefined && '.,;:!?\'"'.includes(last)) end--;
+        else if (last === ')' && open < shut) {
+          end--;
+          shut--;
+        } else break;
+      }
+      const url = s.slice(i, end);
       if (isHttpUrl(url)) {
         push({ type: 'link', text: url, href: url });
         i += url.length;

@@ -90,3 +90,22 @@ describe('tokenizeInline', () => {
     expect(t('ℬ4\textsuperscript{4}')).toEqual([{ type: 'text', text: 'ℬ4\textsuperscript{4}' }]);
   });
 });
+
+describe('tokenizeInline on adversarial input', () => {
+  // Each was 1.5-9 s at 60k chars before closer searches were memoised and brackets matched in one pass.
+  it.each([
+    ['*a ', 20_000],
+    ['_a ', 20_000],
+    ['[', 60_000],
+    ['[a](', 15_000],
+    ['$a ', 20_000],
+    ['a`', 30_000],
+    ['http://x)', 7_000],
+  ])('%j × %i stays linear (well under a second)', (unit, times) => {
+    const text = unit.repeat(times);
+    const t0 = performance.now();
+    const tokens = tokenizeInline(text);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(tokens.length).toBeGreaterThan(0);
+  });
+});

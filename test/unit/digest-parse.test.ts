@@ -219,3 +219,21 @@ describe('parseDigest: small inputs', () => {
     expect(d.diagnostics.map((g) => g.line)).toEqual([3, 5, 7]);
   });
 });
+
+describe('parseDigest on adversarial input', () => {
+  // Every in-line search is bounded by the line, so a 1 MB file of odd lines parses in linear time.
+  it.each([
+    '### [T](https://arxiv.org/abs/2406.16793)\n',
+    '- **no closing star\n',
+    '![no link\n',
+    'Authors: one\n',
+    '### [',
+    'Vote: x\n',
+  ])('%j repeated to ~1 MB stays well under a second', (unit) => {
+    const text = `### [T](https://arxiv.org/abs/2406.16793)\n- a\n${unit.repeat(Math.ceil(1e6 / unit.length))}`;
+    const t0 = performance.now();
+    const d = parseDigest(text);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(d.papers.length).toBeGreaterThan(0);
+  });
+});
