@@ -290,7 +290,7 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     }
 
     if (c0 === DASH && (stop === start + 1 || src.charCodeAt(start + 1) === SPACE)) {
-      section = bulletSection(src, start + 2, stop);
+      section = bulletSection(src, Math.min(start + 2, stop), stop);
       p.sections.push(section);
       continue;
     }

@@ -237,3 +237,10 @@ describe('parseDigest on adversarial input', () => {
     expect(d.papers.length).toBeGreaterThan(0);
   });
 });
+
+describe('parseDigest: bare bullet', () => {
+  it('a lone `-` is an empty plain section and does not read into the next line', () => {
+    const d = parseDigest('### [T](https://arxiv.org/abs/2406.16793)\n-\n**X**: y');
+    expect(d.papers[0]?.sections).toEqual([{ label: null, text: '\n**X**: y' }]);
+  });
+});
