@@ -7,6 +7,7 @@ import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
 import { sourceUrlItem, syncIntervalHoursItem } from '../lib/settings';
 import { createSyncRunner } from '../lib/sync/runner';
+import { rescheduleAt } from '../lib/sync/schedule';
 
 const SYNC_ALARM = 'sync';
 /** While a run is going, an alarm this far ahead resumes it if the worker is killed mid-sync. */
@@ -54,8 +55,9 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void runner.run();
   });
   sourceUrlItem.watch(() => void runner.run());
-  syncIntervalHoursItem.watch((hours) => {
-    if (!runner.running) void browser.alarms.create(SYNC_ALARM, { when: Date.now() + hours * 3_600_000 });
+  syncIntervalHoursItem.watch(async (hours) => {
+    if (!runner.running)
+      await browser.alarms.create(SYNC_ALARM, { when: await rescheduleAt(await dbPromise, Date.now(), hours) });
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -3,7 +3,7 @@
  * `javascript:`/`data:` one, so components can put the result straight into `href`.
  */
 import { formatRoute } from './route';
-import { DEFAULT_SOURCE_URL } from './settings';
+import { DEFAULT_SOURCE_URL } from './setting-defaults';
 
 export const HF_PAPERS_BASE = 'https://huggingface.co/papers/';
 export const UPSTREAM_REPO_URL = 'https://github.com/l-yohai/daily_papers_ko';

@@ -42,6 +42,11 @@ export interface Protocol {
    * (`usage` / `quota`; quota null when unknown), and the number of stored papers.
    */
   storageInfo: { req: Record<string, never>; res: { bytes: number; quota: number | null; paperCount: number } };
+  /**
+   * The panel's UI strings (`panel_*`, `common_*`) in a pinned language, for the content script, which does not
+   * bundle the message tables.
+   */
+  getUiStrings: { req: { lang: 'ko' | 'en' }; res: { messages: Record<string, { message: string }> } };
 }
 
 export type MessageType = keyof Protocol;
@@ -97,6 +102,7 @@ const checks: { [K in MessageType]: Check } = {
       : `json must be a string of at most ${MAX_IMPORT_CHARS} characters`,
   clearData: noFields,
   storageInfo: noFields,
+  getUiStrings: (p) => (p.lang === 'ko' || p.lang === 'en' ? null : 'lang must be ko or en'),
 };
 
 /** Validates an untrusted message. Returns the typed envelope or an error string. */

@@ -1,16 +1,18 @@
-/** User settings, kept in browser.storage.local through WXT storage items (shared by background, pages, content). */
+/** User settings, kept in browser.storage.local through WXT storage items (shared by background and pages). */
 import { storage } from 'wxt/utils/storage';
+import { SETTING_DEFAULTS as D, SETTING_KEYS as K, type UiLanguage } from './setting-defaults';
 
-export const DEFAULT_SOURCE_URL = 'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/';
-export const DEFAULT_SYNC_HOURS = 6;
+export { DEFAULT_SOURCE_URL, DEFAULT_SYNC_HOURS, type UiLanguage } from './setting-defaults';
 
-export type UiLanguage = 'auto' | 'ko' | 'en';
-
-export const sourceUrlItem = storage.defineItem<string>('local:sourceUrl', { fallback: DEFAULT_SOURCE_URL });
-export const syncIntervalHoursItem = storage.defineItem<number>('local:syncIntervalHours', {
-  fallback: DEFAULT_SYNC_HOURS,
+export const sourceUrlItem = storage.defineItem<string>(`local:${K.sourceUrl}`, { fallback: D.sourceUrl });
+export const syncIntervalHoursItem = storage.defineItem<number>(`local:${K.syncIntervalHours}`, {
+  fallback: D.syncIntervalHours,
 });
-export const uiLanguageItem = storage.defineItem<UiLanguage>('local:uiLanguage', { fallback: 'auto' });
+export const uiLanguageItem = storage.defineItem<UiLanguage>(`local:${K.uiLanguage}`, { fallback: D.uiLanguage });
 /** Whether the panel starts collapsed on a new page; toggling the panel stores the choice here. */
-export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false });
-export const listingBadgesItem = storage.defineItem<boolean>('local:listingBadges', { fallback: true });
+export const panelCollapsedItem = storage.defineItem<boolean>(`local:${K.panelCollapsed}`, {
+  fallback: D.panelCollapsed,
+});
+export const listingBadgesItem = storage.defineItem<boolean>(`local:${K.listingBadges}`, {
+  fallback: D.listingBadges,
+});

@@ -3,7 +3,7 @@ import { arxivIdFromUrl } from '../../lib/arxiv-id';
 import { pageKind } from '../../lib/arxiv-page';
 import { mountAbsPanel } from '../../lib/content/abs-panel';
 import { mountListingBadges } from '../../lib/content/listing-badges';
-import { listingBadgesItem } from '../../lib/settings';
+import { readSettings } from '../../lib/content/settings';
 
 const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
 
@@ -14,11 +14,13 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const kind = pageKind(location.href);
+    if (!kind || kind === 'pdf') return;
+    const settings = await readSettings();
     if (kind === 'abs' || kind === 'html') {
       const target = arxivIdFromUrl(location.href);
-      if (target && target.style === 'new') await mountAbsPanel(ctx, target);
-    } else if ((kind === 'listing' || kind === 'search') && (await listingBadgesItem.getValue())) {
-      await mountListingBadges(ctx, kind);
+      if (target && target.style === 'new') await mountAbsPanel(ctx, target, settings);
+    } else if (settings.listingBadges) {
+      await mountListingBadges(ctx, kind, settings);
     }
   },
 });

@@ -18,6 +18,7 @@ import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } fro
 import type { DigestDb } from '../db/schema';
 import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
+import { bundledMessages } from '../i18n';
 import {
   isTrustedSender,
   type MessageType,
@@ -65,6 +66,15 @@ function defaultEstimate(): Promise<StorageEstimateLike> {
   return storage?.estimate ? storage.estimate() : Promise.resolve({});
 }
 
+/** The strings the content script's panel and badges use, from the bundled table of `lang`. */
+export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: string }> {
+  const out: Record<string, { message: string }> = {};
+  for (const [key, value] of Object.entries(bundledMessages(lang))) {
+    if (value && (key.startsWith('panel_') || key.startsWith('common_'))) out[key] = value;
+  }
+  return out;
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
   const db = async () => deps.db();
   const now = deps.now ?? Date.now;
@@ -103,6 +113,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       await deps.onDataChanged?.();
       return status();
     },
+    getUiStrings: async ({ lang }) => ({ messages: panelStrings(lang) }),
     storageInfo: async () => {
       const [estimate, c] = await Promise.all([(deps.estimate ?? defaultEstimate)(), db().then(counts)]);
       return { bytes: estimate.usage ?? 0, quota: estimate.quota ?? null, paperCount: c.papers };

@@ -6,13 +6,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DigestPanel, type PanelTheme } from '../../components/DigestPanel';
 import type { ArxivUrlId } from '../arxiv-id';
-import { initI18n } from '../i18n';
 import type { StoredPaper } from '../records';
 import { absAbstract, citationArxivId, htmlAbstract } from '../selectors';
 import { send } from '../send';
-import { panelCollapsedItem, sourceUrlItem } from '../settings';
+import type { Settings } from '../setting-defaults';
 import { domReady } from './dom-ready';
+import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
+import { rememberPanelCollapsed } from './settings';
 import { mountAfter } from './shadow-ui';
 
 function useOnline(): boolean {
@@ -48,19 +49,17 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme }: HostProps) 
       theme={theme}
       onToggle={(next) => {
         setCollapsed(next);
-        void panelCollapsedItem.setValue(next);
+        void rememberPanelCollapsed(next);
       }}
       onOpenReader={(hash) => void send('openReader', { hash })}
     />
   );
 }
 
-export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlId): Promise<void> {
-  const [{ paper }, initiallyCollapsed, sourceBase] = await Promise.all([
+export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlId, settings: Settings): Promise<void> {
+  const [{ paper }] = await Promise.all([
     send('getPaper', { arxivId: target.id }),
-    panelCollapsedItem.getValue(),
-    sourceUrlItem.getValue(),
-    initI18n(),
+    initContentI18n(settings.uiLanguage),
   ]);
   if (!paper) return; // no digest summary: inject nothing
   await domReady();
@@ -78,6 +77,11 @@ export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlI
     ctx,
     'arxiv-ko-digest-panel',
     anchor,
-    <PanelHost paper={paper} sourceBase={sourceBase} initiallyCollapsed={initiallyCollapsed} theme={theme} />,
+    <PanelHost
+      paper={paper}
+      sourceBase={settings.sourceUrl}
+      initiallyCollapsed={settings.panelCollapsed}
+      theme={theme}
+    />,
   );
 }

@@ -6,11 +6,12 @@ import { useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelTheme } from '../../components/DigestPanel';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
-import { initI18n } from '../i18n';
 import type { PaperBadge, StoredPaper } from '../records';
 import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
+import type { Settings } from '../setting-defaults';
 import { domReady } from './dom-ready';
+import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
 import { mountAfter } from './shadow-ui';
 
@@ -50,13 +51,17 @@ function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
   );
 }
 
-export async function mountListingBadges(ctx: ContentScriptContext, kind: 'listing' | 'search'): Promise<void> {
+export async function mountListingBadges(
+  ctx: ContentScriptContext,
+  kind: 'listing' | 'search',
+  settings: Settings,
+): Promise<void> {
   await domReady();
   const entries = kind === 'listing' ? listingEntries(document) : searchEntries(document);
   if (entries.length === 0) return;
   const [{ badges }] = await Promise.all([
     send('getBadges', { arxivIds: [...new Set(entries.map((e) => e.id))].slice(0, 2000) }),
-    initI18n(),
+    initContentI18n(settings.uiLanguage),
   ]);
   const byId = new Map(badges.map((b) => [b.arxivId, b]));
   const theme = pageTheme(document);

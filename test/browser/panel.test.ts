@@ -1,3 +1,5 @@
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CORPUS_DIR, describeShared } from '../support/shared';
 import { ARXIV_PAGES } from './support/arxiv-pages';
@@ -96,6 +98,47 @@ describeShared('the Korean summary panel on arXiv pages', () => {
     } finally {
       await l.context.setOffline(false);
     }
+  });
+
+  async function setSetting(key: string, value: unknown) {
+    const page = await l.context.newPage();
+    await page.goto(extensionUrl(l, 'popup.html'));
+    await page.evaluate(([k, v]) => chrome.storage.local.set({ [k as string]: v }), [key, value] as const);
+    await page.close();
+  }
+
+  it('remembers a collapsed panel on the next page', async () => {
+    const page = await open('/abs/2406.16793');
+    const toggle = page.getByTestId('panel-toggle');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    const next = await open('/abs/2406.18521');
+    await expect.poll(() => next.getByTestId('panel-toggle').getAttribute('aria-expanded')).toBe('false');
+    await next.getByTestId('panel-toggle').click();
+    await expect.poll(() => next.getByTestId('panel-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+    await next.close();
+  });
+
+  it('speaks the language pinned in the options', async () => {
+    const en = (await import('../../public/_locales/en/messages.json')).default;
+    const ko = (await import('../../public/_locales/ko/messages.json')).default;
+    for (const [lang, table] of [
+      ['en', en],
+      ['ko', ko],
+    ] as const) {
+      await setSetting('uiLanguage', lang);
+      const page = await open('/abs/2406.16793');
+      const panel = page.getByTestId('digest-panel');
+      await expect.poll(() => panel.count()).toBe(1);
+      expect((await panel.getAttribute('aria-label')) ?? (await panel.textContent())).toContain(
+        table.panel_title.message,
+      );
+      await page.close();
+    }
+    await setSetting('uiLanguage', 'auto');
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations inside the panel (%s)', async (scheme) => {

@@ -1,0 +1,27 @@
+/**
+ * Setting names and defaults, with no storage code attached: the content script reads these few values directly
+ * (lib/content/settings.ts) so its bundle stays small; everything else uses the storage items in lib/settings.ts.
+ */
+export const DEFAULT_SOURCE_URL = 'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/';
+export const DEFAULT_SYNC_HOURS = 6;
+
+export type UiLanguage = 'auto' | 'ko' | 'en';
+
+/** Keys in browser.storage.local. */
+export const SETTING_KEYS = {
+  sourceUrl: 'sourceUrl',
+  syncIntervalHours: 'syncIntervalHours',
+  uiLanguage: 'uiLanguage',
+  panelCollapsed: 'panelCollapsed',
+  listingBadges: 'listingBadges',
+} as const;
+
+export const SETTING_DEFAULTS = {
+  sourceUrl: DEFAULT_SOURCE_URL,
+  syncIntervalHours: DEFAULT_SYNC_HOURS,
+  uiLanguage: 'auto' as UiLanguage,
+  panelCollapsed: false,
+  listingBadges: true,
+};
+
+export type Settings = typeof SETTING_DEFAULTS;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { panelStrings } from '../../lib/background/handlers';
+import { CHANNEL, parseRequest } from '../../lib/messages';
+import en from '../../public/_locales/en/messages.json';
+import ko from '../../public/_locales/ko/messages.json';
+
+describe('UI strings for the content script in a pinned language', () => {
+  it('sends every panel and common string of the language, and nothing of the pages', () => {
+    const strings = panelStrings('ko');
+    const expected = Object.keys(ko).filter((k) => k.startsWith('panel_') || k.startsWith('common_'));
+    expect(Object.keys(strings).sort()).toEqual(expected.sort());
+    expect(strings.panel_title?.message).toBe(ko.panel_title.message);
+    expect(strings.panel_title?.message).not.toBe(en.panel_title.message);
+  });
+
+  it('accepts only ko or en', () => {
+    expect(parseRequest({ channel: CHANNEL, type: 'getUiStrings', payload: { lang: 'fr' } })).toBe(
+      'getUiStrings: lang must be ko or en',
+    );
+  });
+});
