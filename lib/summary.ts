@@ -5,7 +5,22 @@ import type { Paper, Section } from './digest/types';
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
 export const PREVIEW_MAX = 220;
 
-const ABBREVIATIONS = ['e.g', 'i.e', 'et al', 'vs', 'etc', 'cf', 'fig', 'figs', 'eq', 'no', 'approx', 'resp'];
+const ABBREVIATIONS = [
+  'e.g',
+  'i.e',
+  'et al',
+  'vs',
+  'etc',
+  'cf',
+  'fig',
+  'figs',
+  'eq',
+  'no',
+  'approx',
+  'resp',
+  'ex',
+  'sec',
+];
 const TERMINATORS = new Set(['.', '!', '?', '。', '！', '？']);
 
 /** The section a preview is taken from: `What's New` when present, else the first non-empty one. */
@@ -23,18 +38,21 @@ function endsWithAbbreviation(before: string): boolean {
 /**
  * The first sentence of `text`: up to and including the first `.`, `!`, `?` (or their full-width forms) that is
  * followed by whitespace or the end, skipping decimals (`3.5`), abbreviations (`e.g.`, `et al.`) and
- * terminators inside `$…$` math or `` `…` `` code. Whitespace is collapsed. Capped at `max` characters.
+ * terminators inside `$…$` math, `` `…` `` code or parentheses. Whitespace is collapsed. Capped at `max` characters.
  */
 export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string {
   const s = text.replace(/\s+/g, ' ').trim();
   let inMath = false;
   let inCode = false;
+  let parens = 0;
   let end = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charAt(i);
     if (c === '`' && !inMath) inCode = !inCode;
     else if (c === '$' && !inCode && s.charAt(i - 1) !== '\\') inMath = !inMath;
-    if (inMath || inCode || !TERMINATORS.has(c)) continue;
+    else if (!inMath && !inCode && (c === '(' || c === '（')) parens++;
+    else if (!inMath && !inCode && (c === ')' || c === '）') && parens > 0) parens--;
+    if (inMath || inCode || parens > 0 || !TERMINATORS.has(c)) continue;
     const next = s.charAt(i + 1);
     if (next !== '' && next !== ' ' && !/[*_)"'’”\]]/.test(next)) continue;
     if (c === '.' && endsWithAbbreviation(s.slice(0, i))) continue;

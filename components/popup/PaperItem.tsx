@@ -9,13 +9,16 @@ import type { StoredPaper } from '../../lib/records';
 import { firstSentence, plainText } from '../../lib/summary';
 import { VoteCount } from '../DigestPanel';
 
+/** Preview length in the narrow popup (characters). */
+export const POPUP_PREVIEW_MAX = 160;
+
 export interface PaperItemProps {
   paper: StoredPaper;
   onOpen(arxivId: string): void;
 }
 
 export function PaperItem({ paper, onOpen }: PaperItemProps) {
-  const lead = plainText(firstSentence(paper));
+  const lead = plainText(firstSentence(paper, POPUP_PREVIEW_MAX));
   const open = (e: Event) => {
     e.preventDefault();
     onOpen(paper.arxivId);

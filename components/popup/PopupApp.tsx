@@ -71,7 +71,8 @@ function DaySection({ data, sync, now }: { data: PopupData; sync: SyncController
           aria-label={data.prevDate ? t('popup_prevDayTo', data.prevDate) : t('popup_prevDay')}
           onClick={() => data.prevDate && data.goTo(data.prevDate)}
         >
-          ← {t('popup_prevDay')}
+          <span aria-hidden="true">← </span>
+          {t('popup_prevDay')}
         </button>
         <button
           type="button"
@@ -80,7 +81,8 @@ function DaySection({ data, sync, now }: { data: PopupData; sync: SyncController
           aria-label={data.nextDate ? t('popup_nextDayTo', data.nextDate) : t('popup_nextDay')}
           onClick={() => data.nextDate && data.goTo(data.nextDate)}
         >
-          {t('popup_nextDay')} →
+          {t('popup_nextDay')}
+          <span aria-hidden="true"> →</span>
         </button>
       </nav>
       <p class="muted">{t('popup_paperTotal', view.papers.length)}</p>

@@ -52,8 +52,18 @@ export function DayView({ date, papers, prev, next, online, sourceBase }: DayVie
         {t('reader_dayHeading', date)}
       </h2>
       <nav class="row" aria-label={t('reader_dayNav')}>
-        {prev && <a href={formatRoute({ kind: 'day', date: prev })}>← {t('reader_prevDay', prev)}</a>}
-        {next && <a href={formatRoute({ kind: 'day', date: next })}>{t('reader_nextDay', next)} →</a>}
+        {prev && (
+          <a href={formatRoute({ kind: 'day', date: prev })}>
+            <span aria-hidden="true">← </span>
+            {t('reader_prevDay', prev)}
+          </a>
+        )}
+        {next && (
+          <a href={formatRoute({ kind: 'day', date: next })}>
+            {t('reader_nextDay', next)}
+            <span aria-hidden="true"> →</span>
+          </a>
+        )}
       </nav>
       {papers === null ? (
         <p class="notice">{t('reader_dayNotFound', date)}</p>

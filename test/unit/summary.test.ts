@@ -17,6 +17,10 @@ describe('firstSentenceOf', () => {
     ['여러   공백이\n있는 문장입니다. 끝.', '여러 공백이 있는 문장입니다.'],
     ['  ', ''],
     ['v1.2.3 버전을 씁니다. 끝.', 'v1.2.3 버전을 씁니다.'],
+    ['최근 몇 년(ex. 2023년) 동안 발전했습니다. 끝.', '최근 몇 년(ex. 2023년) 동안 발전했습니다.'],
+    ['모델(예: GPT. 그리고 Claude)을 비교합니다. 끝.', '모델(예: GPT. 그리고 Claude)을 비교합니다.'],
+    ['괄호가 닫히지 않음 (끝까지', '괄호가 닫히지 않음 (끝까지'],
+    ['This is complex. Next.', 'This is complex.'],
   ])('%j → %j', (text, want) => {
     expect(firstSentenceOf(text)).toBe(want);
   });
