@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dayHeading, PopupApp } from '../../components/popup/PopupApp';
+import { applyLanguage } from '../../lib/i18n';
 import { send } from '../../lib/send';
 import { answerWith, digest, MAY9, sentTypes, syncedHandlers, syncStatus } from './pages-fixtures';
 
@@ -257,6 +258,21 @@ describe('popup: before the first sync', () => {
         'The first download did not finish: the source answered 404',
       ),
     );
+  });
+});
+
+describe('popup: language', () => {
+  afterEach(() => applyLanguage('auto'));
+  it('renders in Korean when ko is pinned', async () => {
+    applyLanguage('ko');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-29T12:00:00Z'));
+    await renderSynced();
+    expect(screen.getByTestId('day-heading').textContent).toBe(
+      '최신 다이제스트: 2025-05-09 (이후 원본 저장소에 새 글이 없습니다)',
+    );
+    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toContain('마지막 동기화 성공: 5분 전'));
+    expect(screen.getByTestId('sync-now').textContent).toBe('지금 동기화');
   });
 });
 
