@@ -2,7 +2,7 @@
  * Digest text is hostile until proven otherwise: a digest full of script, event handlers, javascript:/data: links,
  * HTML in titles and authors, megabyte-long fields and broken markdown is synced and shown on the arXiv page.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
