@@ -48,7 +48,7 @@ try {
 
   await page.setViewportSize({ width: 1100, height: 800 });
   await page.goto(`${extensionUrl(l, 'reader.html')}#/2024-06-27`);
-  await page.getByTestId('paper-item').first().waitFor();
+  await page.getByTestId('paper-card').first().waitFor();
   await page.screenshot({ path: join(OUT, 'reader.png') });
 
   await page.goto(extensionUrl(l, 'options.html'));
