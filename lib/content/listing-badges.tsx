@@ -68,6 +68,8 @@ export async function mountListingBadges(
   for (const entry of entries) {
     const badge = byId.get(entry.id);
     if (!badge) continue;
-    await mountAfter(ctx, 'arxiv-ko-digest-badge', entry.anchor, <BadgeHost badge={badge} theme={theme} />);
+    // Listings: at the end of the entry's header line (after "[pdf, html, other]"); search results: after the id link.
+    const [anchor, append] = 'dt' in entry ? [entry.dt, 'last' as const] : [entry.anchor, 'after' as const];
+    await mountAfter(ctx, 'arxiv-ko-digest-badge', anchor, <BadgeHost badge={badge} theme={theme} />, append);
   }
 }

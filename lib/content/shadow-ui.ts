@@ -1,5 +1,5 @@
 /**
- * One way to mount a Preact tree in a shadow root right after an arXiv element: WXT's createShadowRootUi with the
+ * One way to mount a Preact tree in a shadow root next to an arXiv element (after it, or as its last child): WXT's createShadowRootUi with the
  * panel CSS inlined (no stylesheet fetch before the panel shows), placed after `anchor`, so arXiv's own elements are
  * never touched.
  */
@@ -13,13 +13,14 @@ export async function mountAfter(
   name: string,
   anchor: Element,
   tree: ComponentChild,
+  append: 'after' | 'last' = 'after',
 ): Promise<void> {
   const ui = await createShadowRootUi(ctx, {
     name,
     css,
     position: 'inline',
     anchor,
-    append: 'after',
+    append,
     onMount(container) {
       render(tree, container);
       return container;
