@@ -15,7 +15,13 @@ export default defineConfig({
       'https://www.arxiv.org/pdf/*',
       'https://export.arxiv.org/pdf/*',
     ],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // https://huggingface.co/* (covered by https://*/* too, listed for clarity) is requested at run time, inside the
+    // click that turns a Hugging Face feature on: "Allow" in the popup's "Today on Hugging Face" section, or the live
+    // votes / daily list toggles in the options. Not at install: the extension's core (Korean digests on arXiv) never
+    // talks to Hugging Face, and Chrome ignores the path of a host permission, so even `…/api/daily_papers*` would
+    // grant the whole origin, per-paper requests included. The huggingface.co/papers/* content script only injects
+    // the panel; it never fetches (the background does, with this permission).
+    optional_host_permissions: ['https://huggingface.co/*', 'https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {
       gecko: { id: 'arxiv-ko-digest@example.org', strict_min_version: '109.0' },

@@ -5,7 +5,8 @@ import { createHandlers } from '../lib/background/handlers';
 import { createSearchCache } from '../lib/background/search-cache';
 import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
-import { sourceUrlItem, syncIntervalHoursItem } from '../lib/settings';
+import { HF_HOST_PERMISSION } from '../lib/hf/api';
+import { hfDailyItem, hfLiveVotesItem, sourceUrlItem, syncIntervalHoursItem } from '../lib/settings';
 import { createSyncRunner } from '../lib/sync/runner';
 import { rescheduleAt } from '../lib/sync/schedule';
 
@@ -45,6 +46,12 @@ export default defineBackground(() => {
       await browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
     },
     onDataChanged: () => searchCache.invalidate(),
+    hf: {
+      fetch: (url, init) => fetch(url, init),
+      online: () => navigator.onLine,
+      permitted: () => browser.permissions.contains({ origins: [HF_HOST_PERMISSION] }),
+      settings: async () => ({ daily: await hfDailyItem.getValue(), liveVotes: await hfLiveVotesItem.getValue() }),
+    },
   });
   const senderContext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((raw, sender) => handlers.handleMessage(raw, sender, senderContext));

@@ -2,6 +2,7 @@
  * The one message protocol between content scripts, extension pages and the background.
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
+import type { HfTodayResult, LiveVotesResult } from './hf/service';
 import type { DaySummary, PaperBadge, StoredDigest, StoredPaper, SyncStatus } from './records';
 
 export interface Protocol {
@@ -47,6 +48,18 @@ export interface Protocol {
    * bundle the message tables.
    */
   getUiStrings: { req: { lang: 'ko' | 'en' }; res: { messages: Record<string, { message: string }> } };
+  /**
+   * "Today on Hugging Face": the newest Hugging Face daily list with papers (walking back from today's UTC date),
+   * from the cache when fresh, else fetched by the background and cached (lib/hf/service.ts `hfToday`); `state` says
+   * why (off, needsPermission, offline, rateLimited, error… with the cached list when there is one).
+   * `digestPapers` are the stored digest papers among the list's items (those get the Korean mark).
+   */
+  getHfToday: { req: Record<string, never>; res: HfTodayResult & { digestPapers: StoredPaper[] } };
+  /**
+   * A digest paper's live upvote count from Hugging Face (lib/hf/service.ts `liveVotes`): only when the user turned
+   * live votes on; cached with a TTL; `live` is null on 429, errors, unknown ids and papers without a digest.
+   */
+  getLiveVotes: { req: { arxivId: string }; res: LiveVotesResult };
 }
 
 export type MessageType = keyof Protocol;
@@ -103,6 +116,9 @@ const checks: { [K in MessageType]: Check } = {
   clearData: noFields,
   storageInfo: noFields,
   getUiStrings: (p) => (p.lang === 'ko' || p.lang === 'en' ? null : 'lang must be ko or en'),
+  getHfToday: noFields,
+  getLiveVotes: (p) =>
+    isId(p.arxivId) && Object.keys(p).length === 1 ? null : 'arxivId must be an arXiv id (and nothing else)',
 };
 
 /** Validates an untrusted message. Returns the typed envelope or an error string. */

@@ -14,6 +14,8 @@ export const SETTING_KEYS = {
   uiLanguage: 'uiLanguage',
   panelCollapsed: 'panelCollapsed',
   listingBadges: 'listingBadges',
+  hfDaily: 'hfDaily',
+  hfLiveVotes: 'hfLiveVotes',
 } as const;
 
 export const SETTING_DEFAULTS = {
@@ -22,6 +24,10 @@ export const SETTING_DEFAULTS = {
   uiLanguage: 'auto' as UiLanguage,
   panelCollapsed: false,
   listingBadges: true,
+  /** "Today on Hugging Face" in the popup: the daily list says nothing about the user, so it is on by default. */
+  hfDaily: true,
+  /** Live votes in the panel: each request tells Hugging Face which paper is read, so off until the user opts in. */
+  hfLiveVotes: false,
 };
 
 export type Settings = typeof SETTING_DEFAULTS;

@@ -16,3 +16,5 @@ export const panelCollapsedItem = storage.defineItem<boolean>(`local:${K.panelCo
 export const listingBadgesItem = storage.defineItem<boolean>(`local:${K.listingBadges}`, {
   fallback: D.listingBadges,
 });
+export const hfDailyItem = storage.defineItem<boolean>(`local:${K.hfDaily}`, { fallback: D.hfDaily });
+export const hfLiveVotesItem = storage.defineItem<boolean>(`local:${K.hfLiveVotes}`, { fallback: D.hfLiveVotes });

@@ -10,6 +10,8 @@
  *   the popup polls `getSyncStatus` for progress.
  * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync.
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io).
+ * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
+ *   without `deps.hf` they answer `off`.
  * - `handleMessage(raw, sender, ctx)` checks the sender (`isTrustedSender`) and the request (`parseRequest`)
  *   and returns a `Reply`; it never throws (errors become `{ ok: false, error }`).
  */
@@ -18,6 +20,8 @@ import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } fro
 import type { DigestDb } from '../db/schema';
 import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
+import type { FetchLike } from '../hf/daily';
+import { hfToday, liveVotes } from '../hf/service';
 import { bundledMessages } from '../i18n';
 import {
   isTrustedSender,
@@ -48,6 +52,18 @@ export interface HandlerDeps {
   now?: () => number;
   /** Called after `clearData` and a successful `importData` (e.g. to drop a search index). */
   onDataChanged?: () => void | Promise<void>;
+  /** Hugging Face access; absent means both HF features answer `off`. */
+  hf?: HfDeps;
+}
+
+export interface HfDeps {
+  fetch: FetchLike;
+  /** `navigator.onLine`. */
+  online(): boolean;
+  /** `permissions.contains({ origins: [HF_HOST_PERMISSION] })`. */
+  permitted(): Promise<boolean>;
+  /** The `hfDaily` and `hfLiveVotes` settings, read at each request (they change in the options page). */
+  settings(): Promise<{ daily: boolean; liveVotes: boolean }>;
 }
 
 export type Handlers = { [K in MessageType]: (req: Req<K>) => Promise<Res<K>> };
@@ -78,6 +94,13 @@ export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: strin
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
   const db = async () => deps.db();
   const now = deps.now ?? Date.now;
+  const hfServiceDeps = (database: DigestDb, hf: HfDeps) => ({
+    db: database,
+    fetch: hf.fetch,
+    now: now(),
+    online: hf.online(),
+    permitted: hf.permitted,
+  });
   const status = async () => ({ status: await getSyncStatus(await db(), deps.runner.live()) });
 
   const handlers: Handlers = {
@@ -114,6 +137,25 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return status();
     },
     getUiStrings: async ({ lang }) => ({ messages: panelStrings(lang) }),
+    getHfToday: async () => {
+      const database = await db();
+      const hf = deps.hf;
+      const r = hf
+        ? await hfToday(hfServiceDeps(database, hf), (await hf.settings()).daily)
+        : { state: 'off' as const, list: null, error: null, retryAt: null };
+      const ids = r.list?.items.map((i) => i.arxivId) ?? [];
+      const store = database.transaction('papers').store;
+      const found = await Promise.all(ids.map((id) => store.get(id)));
+      return { ...r, digestPapers: found.filter((p): p is StoredPaper => p !== undefined) };
+    },
+    getLiveVotes: async ({ arxivId }) => {
+      const hf = deps.hf;
+      if (!hf) return { state: 'off', live: null };
+      const database = await db();
+      const enabled = (await hf.settings()).liveVotes;
+      const hasDigest = enabled && (await getPaper(database, arxivId)) !== null;
+      return liveVotes(hfServiceDeps(database, hf), enabled, arxivId, hasDigest);
+    },
     storageInfo: async () => {
       const [estimate, c] = await Promise.all([(deps.estimate ?? defaultEstimate)(), db().then(counts)]);
       return { bytes: estimate.usage ?? 0, quota: estimate.quota ?? null, paperCount: c.papers };

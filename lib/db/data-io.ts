@@ -5,7 +5,7 @@
  *   A digest not stored is added; a stored one is replaced only when the imported `fetchedAt` is newer.
  *   A paper not stored is added; for a stored one `dates` becomes the union (newest first) and the shown data
  *   comes from the record with the newer `date` (tie: stored stays). Nothing is deleted.
- * - clearAll(db): deletes every digest, paper, per-file sync state and the sync/index meta.
+ * - clearAll(db): deletes every digest, paper, per-file sync state, the sync/index meta and the Hugging Face cache.
  */
 import type { StoredDigest, StoredPaper } from '../records';
 import type { DigestDb } from './schema';
@@ -69,12 +69,14 @@ export async function importRecords(
 }
 
 export async function clearAll(db: DigestDb): Promise<void> {
-  const tx = db.transaction(['digests', 'papers', 'files', 'meta'], 'readwrite');
+  const tx = db.transaction(['digests', 'papers', 'files', 'meta', 'hfDaily', 'hfVotes'], 'readwrite');
   await Promise.all([
     tx.objectStore('digests').clear(),
     tx.objectStore('papers').clear(),
     tx.objectStore('files').clear(),
     tx.objectStore('meta').clear(),
+    tx.objectStore('hfDaily').clear(),
+    tx.objectStore('hfVotes').clear(),
     tx.done,
   ]);
 }

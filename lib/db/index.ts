@@ -21,7 +21,7 @@ export {
 export {
   DB_NAME,
   DB_VERSION,
-  type DigestDBv2,
+  type DigestDBv3,
   type DigestDb,
   emptySyncMeta,
   type FileState,

@@ -8,12 +8,16 @@
  * - v2: `files` (keyPath `path`, FileState): per-file sync state (validators, last error, attempts,
  *   nextRetryAt), seeded from v1's digests and `meta['sync'].fileErrors` (which is then dropped);
  *   index `papers.by-date` on the paper's newest date.
+ * - v3: the Hugging Face cache: `hfDaily` (keyPath `date`, HfDailyRecord: one daily list with its fetch time) and
+ *   `hfVotes` (keyPath `arxivId`, HfVoteRecord: a live upvote count with its fetch time; index `by-fetchedAt` for
+ *   pruning); `meta['hf']` → HfMeta (rate limit). Nothing existing changes.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { HfDailyItem } from '../hf/api';
 import type { FileError, StoredDigest, StoredPaper, SyncProgress } from '../records';
 
 export const DB_NAME = 'arxiv-ko-digest';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Run-level sync state, `meta['sync']`. */
 export interface SyncMeta {
@@ -62,16 +66,39 @@ export interface FileState {
   nextRetryAt: number | null;
 }
 
-export type MetaValue = SyncMeta | IndexMeta;
+/** One Hugging Face daily list (v3 `hfDaily`): the newest day with papers as of `fetchedAt`. */
+export interface HfDailyRecord {
+  /** The list's day, `YYYY-MM-DD`. */
+  date: string;
+  items: HfDailyItem[];
+  fetchedAt: number;
+}
 
-export interface DigestDBv2 extends DBSchema {
+/** A live upvote count from `/api/papers/<id>` (v3 `hfVotes`). */
+export interface HfVoteRecord {
+  arxivId: string;
+  upvotes: number;
+  fetchedAt: number;
+}
+
+/** Hugging Face request state, `meta['hf']`. */
+export interface HfMeta {
+  /** After a 429: no Hugging Face request before this time. */
+  retryAfterUntil: number | null;
+}
+
+export type MetaValue = SyncMeta | IndexMeta | HfMeta;
+
+export interface DigestDBv3 extends DBSchema {
   papers: { key: string; value: StoredPaper; indexes: { 'by-date': string } };
   digests: { key: string; value: StoredDigest };
   meta: { key: string; value: MetaValue };
   files: { key: string; value: FileState };
+  hfDaily: { key: string; value: HfDailyRecord };
+  hfVotes: { key: string; value: HfVoteRecord; indexes: { 'by-fetchedAt': number } };
 }
 
-export type DigestDb = IDBPDatabase<DigestDBv2>;
+export type DigestDb = IDBPDatabase<DigestDBv3>;
 
 /** v1 `meta['sync']` as v1 code wrote it (kept for the migration). */
 export interface SyncMetaV1 {
@@ -100,10 +127,10 @@ export function dateFromPath(path: string): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-type UpgradeTx = IDBPTransaction<DigestDBv2, StoreNames<DigestDBv2>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<DigestDBv3, StoreNames<DigestDBv3>[], 'versionchange'>;
 
 /** The `upgrade` callback: every step from `oldVersion` up to DB_VERSION, in order, in the versionchange transaction. */
-export function upgrade(db: IDBPDatabase<DigestDBv2>, oldVersion: number, tx: UpgradeTx): void {
+export function upgrade(db: IDBPDatabase<DigestDBv3>, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('papers', { keyPath: 'arxivId' });
     db.createObjectStore('digests', { keyPath: 'date' });
@@ -113,6 +140,10 @@ export function upgrade(db: IDBPDatabase<DigestDBv2>, oldVersion: number, tx: Up
     db.createObjectStore('files', { keyPath: 'path' });
     tx.objectStore('papers').createIndex('by-date', 'date');
     if (oldVersion >= 1) void migrateV1Files(tx);
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('hfDaily', { keyPath: 'date' });
+    db.createObjectStore('hfVotes', { keyPath: 'arxivId' }).createIndex('by-fetchedAt', 'fetchedAt');
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * Schema and migrations: a database written by v1 code (raw idb at version 1, exactly the v1 layout) is opened
- * with the current code and every record is kept; v2's per-file state is seeded from it.
+ * with the current code and every record is kept; v2's per-file state is seeded from it. A database written by v2
+ * code (raw idb at version 2) keeps every record through v3, which only adds the Hugging Face cache stores.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db';
+import { emptySyncMeta, type FileState, getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db';
 import { openDigestDb } from '../../lib/db/open';
 import { DB_NAME, DB_VERSION } from '../../lib/db/schema';
 import { parseDigest } from '../../lib/digest/parse';
@@ -67,8 +68,9 @@ describe('schema', () => {
   it('a new database opens at the current version with every store', async () => {
     const db = await openDigestDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'files', 'meta', 'papers']);
+    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'files', 'hfDaily', 'hfVotes', 'meta', 'papers']);
     expect([...db.transaction('papers').store.indexNames]).toEqual(['by-date']);
+    expect([...db.transaction('hfVotes').store.indexNames]).toEqual(['by-fetchedAt']);
     db.close();
   });
 
@@ -91,7 +93,7 @@ describe('schema', () => {
     await createV1(papers, digests, { sync: syncV1, index });
 
     const db = await openDigestDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const byId = (a: StoredPaper, b: StoredPaper) => a.arxivId.localeCompare(b.arxivId);
     expect((await db.getAll('papers')).sort(byId)).toEqual([...papers].sort(byId));
     expect(await db.getAll('digests')).toEqual(digests);
@@ -129,8 +131,76 @@ describe('schema', () => {
   });
 });
 
+/** What v2 code created (frozen copy of the v1 and v2 steps), filled with the given records. */
+async function createV2(
+  papers: StoredPaper[],
+  digests: StoredDigest[],
+  files: FileState[],
+  meta: Record<string, unknown>,
+) {
+  const db = await openDB(DB_NAME, 2, {
+    upgrade(d, _old, _new, tx) {
+      d.createObjectStore('papers', { keyPath: 'arxivId' });
+      d.createObjectStore('digests', { keyPath: 'date' });
+      d.createObjectStore('meta');
+      d.createObjectStore('files', { keyPath: 'path' });
+      tx.objectStore('papers').createIndex('by-date', 'date');
+    },
+  });
+  const tx = db.transaction(['papers', 'digests', 'files', 'meta'], 'readwrite');
+  for (const p of papers) await tx.objectStore('papers').put(p);
+  for (const d of digests) await tx.objectStore('digests').put(d);
+  for (const f of files) await tx.objectStore('files').put(f);
+  for (const [k, v] of Object.entries(meta)) await tx.objectStore('meta').put(v, k);
+  await tx.done;
+  db.close();
+}
+
+describe('v2 → v3', () => {
+  it('keeps every paper, digest, file state and meta record and adds empty Hugging Face stores', async () => {
+    const { papers, digests } = v1Records();
+    const files: FileState[] = digests.map((d) => ({
+      path: d.path,
+      date: d.date,
+      source: 'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/',
+      etag: d.etag,
+      lastModified: d.lastModified,
+      checkedAt: d.fetchedAt,
+      lastError: null,
+      lastErrorAt: null,
+      attempts: 0,
+      nextRetryAt: null,
+    }));
+    const sync = { ...emptySyncMeta(), lastSuccess: 1000, nextRun: 2000 };
+    const index = {
+      source: 'https://example.org/',
+      etag: null,
+      lastModified: null,
+      fetchedAt: 5,
+      days: ['2025-05-09'],
+    };
+    await createV2(papers, digests, files, { sync, index });
+
+    const db = await openDigestDb();
+    expect(db.version).toBe(3);
+    const byId = (a: StoredPaper, b: StoredPaper) => a.arxivId.localeCompare(b.arxivId);
+    expect((await db.getAll('papers')).sort(byId)).toEqual([...papers].sort(byId));
+    expect(await db.getAll('digests')).toEqual(digests);
+    expect(await db.getAll('files')).toEqual(files);
+    expect(await db.get('meta', 'sync')).toEqual(sync);
+    expect(await db.get('meta', 'index')).toEqual(index);
+    expect(await db.getAllFromIndex('papers', 'by-date', '2025-05-09')).toHaveLength(3);
+    expect(await db.count('hfDaily')).toBe(0);
+    expect(await db.count('hfVotes')).toBe(0);
+    // The new stores work.
+    await db.put('hfVotes', { arxivId: '2406.16793', upvotes: 5, fetchedAt: 1 });
+    expect(await db.getAllFromIndex('hfVotes', 'by-fetchedAt')).toHaveLength(1);
+    db.close();
+  });
+});
+
 describeShared('schema upgrade with the whole corpus', () => {
-  it('v1 holding every corpus record → v2 keeps all of them', async () => {
+  it('v1 holding every corpus record → v2 keeps all of them, and v2 holding them → v3 too', async () => {
     const server = await startCorpusServer(CORPUS_DIR);
     try {
       // Real records: what a full sync stores.
@@ -147,6 +217,19 @@ describeShared('schema upgrade with the whole corpus', () => {
       expect(await db.getAll('papers')).toEqual(papers);
       expect(await db.getAll('digests')).toEqual(digests);
       expect(await db.count('files')).toBe(311);
+      const filesV2 = await db.getAll('files');
+      const metaSync = await db.get('meta', 'sync');
+      db.close();
+
+      // The same real records written by v2 code → v3 keeps all of them.
+      globalThis.indexedDB = new IDBFactory();
+      await createV2(papers, digests, filesV2, { sync: metaSync });
+      db = await openDigestDb();
+      expect(db.version).toBe(3);
+      expect(await db.getAll('papers')).toEqual(papers);
+      expect(await db.getAll('digests')).toEqual(digests);
+      expect(await db.getAll('files')).toEqual(filesV2);
+      expect(await db.get('meta', 'sync')).toEqual(metaSync);
       db.close();
     } finally {
       await server.close();

@@ -293,3 +293,60 @@ describe('export, import, clear', () => {
     expect(await db.count('meta')).toBe(0);
   });
 });
+
+describe('Hugging Face messages', () => {
+  const hfList = (ids: string[]) =>
+    JSON.stringify(ids.map((id, i) => ({ paper: { id, title: `Paper ${id}`, upvotes: 10 - i, authors: [] } })));
+  function withHf(settings: { daily: boolean; liveVotes: boolean }, permitted = true) {
+    const fetchMock = vi.fn(async (url: string) => {
+      if (url.includes('/api/papers/')) return new Response('{"id":"2406.00001","upvotes":77}', { status: 200 });
+      return new Response(hfList(['2505.00001', '2406.00002']), { status: 200 });
+    });
+    h = make({
+      hf: { fetch: fetchMock, online: () => true, permitted: async () => permitted, settings: async () => settings },
+    });
+    return fetchMock;
+  }
+
+  it('getHfToday answers the list with the digest papers among it', async () => {
+    withHf({ daily: true, liveVotes: false });
+    const r = await ask(envelope('getHfToday', {}));
+    expect(r).toMatchObject({ ok: true, data: { state: 'fresh', list: { date: '2025-05-10' } } });
+    const data = (r as { data: { digestPapers: StoredPaper[] } }).data;
+    expect(data.digestPapers.map((p) => p.arxivId)).toEqual(['2406.00002']);
+  });
+
+  it('getHfToday without HF access or with the list off asks nothing', async () => {
+    expect(await ask(envelope('getHfToday', {}))).toMatchObject({ ok: true, data: { state: 'off', list: null } });
+    const f = withHf({ daily: false, liveVotes: true });
+    expect(await ask(envelope('getHfToday', {}))).toMatchObject({ ok: true, data: { state: 'off' } });
+    expect(f).not.toHaveBeenCalled();
+  });
+
+  it('getLiveVotes from a content script: only when turned on, only for digest papers', async () => {
+    let f = withHf({ daily: true, liveVotes: false });
+    expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toEqual({
+      ok: true,
+      data: { state: 'off', live: null },
+    });
+    expect(f).not.toHaveBeenCalled();
+    f = withHf({ daily: true, liveVotes: true });
+    expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toMatchObject({
+      ok: true,
+      data: { state: 'fresh', live: { upvotes: 77 } },
+    });
+    expect(await ask(envelope('getLiveVotes', { arxivId: '2406.99999' }), CONTENT)).toEqual({
+      ok: true,
+      data: { state: 'unknown', live: null },
+    });
+    expect(f).toHaveBeenCalledTimes(1);
+  });
+
+  it('getLiveVotes without the permission asks nothing', async () => {
+    const f = withHf({ daily: true, liveVotes: true }, false);
+    expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toMatchObject({
+      data: { state: 'needsPermission', live: null },
+    });
+    expect(f).not.toHaveBeenCalled();
+  });
+});

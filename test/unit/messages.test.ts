@@ -14,6 +14,8 @@ describe('parseRequest', () => {
     ['importData', { json: '{"format":"arxiv-ko-digest-export"}' }],
     ['clearData', {}],
     ['storageInfo', {}],
+    ['getHfToday', {}],
+    ['getLiveVotes', { arxivId: '2406.16793' }],
   ])('accepts %s', (type, payload) => {
     expect(parseRequest({ channel: CHANNEL, type, payload })).toEqual({ channel: CHANNEL, type, payload });
   });
@@ -48,6 +50,16 @@ describe('parseRequest', () => {
     ],
     [{ channel: CHANNEL, type: 'clearData', payload: { confirm: true } }, 'clearData: unexpected fields'],
     [{ channel: CHANNEL, type: 'storageInfo', payload: { x: 1 } }, 'storageInfo: unexpected fields'],
+    [{ channel: CHANNEL, type: 'getHfToday', payload: { date: '2025-07-01' } }, 'getHfToday: unexpected fields'],
+    [
+      { channel: CHANNEL, type: 'getLiveVotes', payload: { arxivId: '../users' } },
+      expect.stringContaining('getLiveVotes: arxivId'),
+    ],
+    [{ channel: CHANNEL, type: 'getLiveVotes', payload: {} }, expect.stringContaining('getLiveVotes: arxivId')],
+    [
+      { channel: CHANNEL, type: 'getLiveVotes', payload: { arxivId: '2406.16793', url: 'https://x' } },
+      expect.stringContaining('getLiveVotes: arxivId'),
+    ],
   ])('rejects %j', (raw, message) => {
     expect(parseRequest(raw)).toEqual(message);
   });
@@ -57,6 +69,8 @@ describe('isTrustedSender', () => {
   it.each([
     [{ id: EXT, url: `${ORIGIN}popup.html` }, true],
     [{ id: EXT, url: 'https://arxiv.org/abs/2406.16793', tab: { id: 1 } }, true],
+    [{ id: EXT, url: 'https://huggingface.co/papers/2406.16793', tab: { id: 1 } }, true],
+    [{ id: EXT, url: 'https://huggingface.co.evil.example/papers/2406.16793', tab: { id: 1 } }, false],
     [{ id: EXT, url: 'https://evil.example/abs/2406.16793', tab: { id: 1 } }, false],
     [{ id: 'other-extension', url: `${ORIGIN}popup.html` }, false],
     [{ id: EXT, url: 'http://arxiv.org/abs/1', tab: { id: 1 } }, false],

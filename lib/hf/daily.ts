@@ -1,0 +1,108 @@
+/**
+ * Network side of the Hugging Face data (pure apart from the fetch function passed in; no IndexedDB here):
+ * - `fetchNewestDaily(fetch, today)` walks back from `today` one day at a time (at most MAX_WALK_DAYS requests) to
+ *   the newest day whose list has papers. `[]` (empty day) and 400/404 (day not open yet) go one day further back;
+ *   429 stops the walk with the server's Retry-After; any other failure stops it with an error.
+ * - `fetchPaperVotes(fetch, id)` asks `/api/papers/<id>` for the live upvote count.
+ * - `isFresh(fetchedAt, now, ttl)` is the TTL rule of both caches.
+ */
+import { addDays } from '../dates';
+import { parseRetryAfter } from '../sync/retry';
+import { dailyPapersUrl, type HfDailyItem, paperApiUrl, parseDailyPapers, parsePaperVotes } from './api';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Days tried by one walk (today and the six days before it). */
+export const MAX_WALK_DAYS = 7;
+/** A cached daily list is used without asking again for this long. */
+export const DAILY_TTL_MS = 30 * 60_000;
+/** A cached live vote count is used without asking again for this long. */
+export const VOTE_TTL_MS = 10 * 60_000;
+/** Hugging Face counts its limits per 5-minute window: without a Retry-After, wait one window. */
+export const DEFAULT_RATE_LIMIT_MS = 5 * 60_000;
+/** One request may take this long before it counts as failed. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export type Failure = { kind: 'rateLimited'; retryAfterMs: number } | { kind: 'error'; message: string };
+
+export type DailyResult =
+  | { kind: 'ok'; date: string; items: HfDailyItem[]; skipped: number; triedDates: string[] }
+  /** Every day of the walk was empty or not open. */
+  | { kind: 'none'; triedDates: string[] }
+  | (Failure & { triedDates: string[] });
+
+export type VotesResult = { kind: 'ok'; upvotes: number } | { kind: 'unknown' } | Failure;
+
+export function isFresh(fetchedAt: number, now: number, ttl: number): boolean {
+  return fetchedAt <= now && now - fetchedAt < ttl;
+}
+
+function timeoutSignal(): AbortSignal | undefined {
+  return typeof AbortSignal !== 'undefined' && 'timeout' in AbortSignal
+    ? AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+    : undefined;
+}
+
+type Answer = { kind: 'json'; status: number; json: unknown } | { kind: 'status'; status: number } | Failure;
+
+async function getJson(fetchFn: FetchLike, url: string, now: number): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetchFn(url, {
+      headers: { accept: 'application/json' },
+      credentials: 'omit',
+      cache: 'no-cache',
+      signal: timeoutSignal(),
+    });
+  } catch (e) {
+    return { kind: 'error', message: `network error (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (res.status === 429) {
+    return {
+      kind: 'rateLimited',
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now) ?? DEFAULT_RATE_LIMIT_MS,
+    };
+  }
+  if (!res.ok) return { kind: 'status', status: res.status };
+  try {
+    return { kind: 'json', status: res.status, json: await res.json() };
+  } catch {
+    return { kind: 'error', message: 'answer is not JSON' };
+  }
+}
+
+export async function fetchNewestDaily(
+  fetchFn: FetchLike,
+  today: string,
+  now: number,
+  maxDays: number = MAX_WALK_DAYS,
+): Promise<DailyResult> {
+  const triedDates: string[] = [];
+  for (let i = 0; i < maxDays; i++) {
+    const date = addDays(today, -i);
+    triedDates.push(date);
+    const answer = await getJson(fetchFn, dailyPapersUrl(date), now);
+    if (answer.kind === 'rateLimited' || answer.kind === 'error') return { ...answer, triedDates };
+    if (answer.kind === 'status') {
+      // 400: the day is not open yet (e.g. today before the first submission); 404 likewise.
+      if (answer.status === 400 || answer.status === 404) continue;
+      return { kind: 'error', message: `Hugging Face answered ${answer.status}`, triedDates };
+    }
+    const parsed = parseDailyPapers(answer.json);
+    if (!parsed) return { kind: 'error', message: 'unexpected answer from Hugging Face', triedDates };
+    if (parsed.items.length > 0) return { kind: 'ok', date, ...parsed, triedDates };
+  }
+  return { kind: 'none', triedDates };
+}
+
+export async function fetchPaperVotes(fetchFn: FetchLike, arxivId: string, now: number): Promise<VotesResult> {
+  const answer = await getJson(fetchFn, paperApiUrl(arxivId), now);
+  if (answer.kind === 'rateLimited' || answer.kind === 'error') return answer;
+  if (answer.kind === 'status') {
+    return answer.status === 400 || answer.status === 404
+      ? { kind: 'unknown' }
+      : { kind: 'error', message: `Hugging Face answered ${answer.status}` };
+  }
+  const upvotes = parsePaperVotes(answer.json, arxivId);
+  return upvotes === null ? { kind: 'unknown' } : { kind: 'ok', upvotes };
+}
