@@ -61,6 +61,6 @@ export async function run(report: Report): Promise<void> {
   }
   report('sync.node_backfill', median(backfill), 's');
   report('sync.node_noop', median(noop), 's');
-  report('sync.backfill_bytes', backfillBytes, 'bytes');
-  report('sync.noop_bytes', noopBytes, 'bytes');
+  report('sync.node_backfill_bytes', backfillBytes, 'bytes');
+  report('sync.node_noop_bytes', noopBytes, 'bytes');
 }

@@ -76,15 +76,20 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
   const loadLatest = useCallback(async () => {
     const seq = ++loadSeq.current;
     try {
-      const [latest, list] = await Promise.all([send('getLatestDigest', {}), send('listDates', {})]);
+      // Both asked at once; the list is shown as soon as the newest digest arrives (the day list comes after).
+      const listing = send('listDates', {});
+      const latest = await send('getLatestDigest', {});
+      if (seq !== loadSeq.current) return;
+      const newest = latest.digest?.date ?? null;
+      const newestView = latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null;
+      // Keep an older day the user navigated to; otherwise show the newest.
+      if (!viewRef.current || viewRef.current.date === newest) setView(newestView);
+      setLoading(false);
+      const list = await listing;
       if (seq !== loadSeq.current) return;
       setDays(list.days);
-      const newest = latest.digest?.date ?? null;
       const shown = viewRef.current;
-      // Keep an older day the user navigated to; otherwise show the newest.
-      if (!shown || shown.date === newest || !list.days.some((d) => d.date === shown.date)) {
-        setView(latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null);
-      }
+      if (shown && !list.days.some((d) => d.date === shown.date)) setView(newestView);
       setLoadError(null);
     } catch (e) {
       if (seq === loadSeq.current) setLoadError(errorText(e));
