@@ -13,6 +13,7 @@ import { formatBytes, parseIntervalHours } from './format';
 import {
   downloadExport,
   type Feedback,
+  hfPermissionFor,
   importFile,
   type OptionsController,
   type Settings,
@@ -187,6 +188,64 @@ function DisplaySection({ settings, options }: { settings: Settings; options: Op
   );
 }
 
+function HfSection({ settings, options }: { settings: Settings; options: OptionsController }) {
+  const id = useId();
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const toggle = (key: 'hfDaily' | 'hfLiveVotes', input: HTMLInputElement) => {
+    const on = input.checked;
+    const other = key === 'hfDaily' ? settings.hfLiveVotes : settings.hfDaily;
+    // The permission request is the first asynchronous step, inside this click.
+    hfPermissionFor(on, other)
+      .then(async (allowed) => {
+        if (!allowed) {
+          input.checked = false;
+          setFeedback({ kind: 'error', text: t('options_hfPermissionDenied') });
+          return;
+        }
+        await options.setSetting(key, on);
+        setFeedback({ kind: 'ok', text: t('options_saved') });
+      })
+      .catch((err: unknown) => {
+        input.checked = settings[key];
+        setFeedback({ kind: 'error', text: t('options_error', errorText(err)) });
+      });
+  };
+  return (
+    <section aria-labelledby={`${id}-h`} data-testid="hf-options">
+      <h2 id={`${id}-h`}>{t('options_hfHeading')}</h2>
+      <div class="check">
+        <input
+          id={`${id}-daily`}
+          type="checkbox"
+          data-testid="hf-daily-toggle"
+          checked={settings.hfDaily}
+          aria-describedby={`${id}-daily-help`}
+          onChange={(e) => toggle('hfDaily', e.currentTarget)}
+        />
+        <label for={`${id}-daily`}>{t('options_hfDaily')}</label>
+      </div>
+      <p id={`${id}-daily-help`} class="help">
+        {t('options_hfDailyHelp')}
+      </p>
+      <div class="check">
+        <input
+          id={`${id}-live`}
+          type="checkbox"
+          data-testid="live-votes-toggle"
+          checked={settings.hfLiveVotes}
+          aria-describedby={`${id}-live-help`}
+          onChange={(e) => toggle('hfLiveVotes', e.currentTarget)}
+        />
+        <label for={`${id}-live`}>{t('options_hfLiveVotes')}</label>
+      </div>
+      <p id={`${id}-live-help`} class="help">
+        {t('options_hfLiveVotesHelp')}
+      </p>
+      <FeedbackLine feedback={feedback} testId="hf-message" />
+    </section>
+  );
+}
+
 function storageText(info: StorageInfo): string {
   const lang = uiLang();
   const used = formatBytes(info.bytes, lang);
@@ -336,6 +395,7 @@ export function OptionsApp() {
               />
             </section>
             <DisplaySection settings={settings} options={options} />
+            <HfSection settings={settings} options={options} />
             <DataSection
               storage={options.storage}
               onClear={async () => {

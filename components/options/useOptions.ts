@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../lib/export-format';
+import { HF_HOST_PERMISSION } from '../../lib/hf/api';
 import { applyLanguage, t } from '../../lib/i18n';
 import { MAX_IMPORT_CHARS } from '../../lib/messages';
 import type { SyncStatus } from '../../lib/records';
@@ -12,6 +13,8 @@ import { send } from '../../lib/send';
 import {
   DEFAULT_SOURCE_URL,
   DEFAULT_SYNC_HOURS,
+  hfDailyItem,
+  hfLiveVotesItem,
   listingBadgesItem,
   panelCollapsedItem,
   sourceUrlItem,
@@ -28,6 +31,8 @@ export interface Settings {
   uiLanguage: UiLanguage;
   panelCollapsed: boolean;
   listingBadges: boolean;
+  hfDaily: boolean;
+  hfLiveVotes: boolean;
 }
 
 export interface StorageInfo {
@@ -43,14 +48,28 @@ export interface Feedback {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const [sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges] = await Promise.all([
-    sourceUrlItem.getValue(),
-    syncIntervalHoursItem.getValue(),
-    uiLanguageItem.getValue(),
-    panelCollapsedItem.getValue(),
-    listingBadgesItem.getValue(),
-  ]);
-  return { sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges };
+  const [sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges, hfDaily, hfLiveVotes] =
+    await Promise.all([
+      sourceUrlItem.getValue(),
+      syncIntervalHoursItem.getValue(),
+      uiLanguageItem.getValue(),
+      panelCollapsedItem.getValue(),
+      listingBadgesItem.getValue(),
+      hfDailyItem.getValue(),
+      hfLiveVotesItem.getValue(),
+    ]);
+  return { sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges, hfDaily, hfLiveVotes };
+}
+
+/**
+ * Turning a Hugging Face feature on asks for the huggingface.co host permission first, so this must be called
+ * straight from the change handler (the request needs the user gesture). Resolves to whether the feature may be on.
+ * Turning one off saves at once; when both are off the permission is given back.
+ */
+export async function hfPermissionFor(on: boolean, otherOn: boolean): Promise<boolean> {
+  if (on) return browser.permissions.request({ origins: [HF_HOST_PERMISSION] });
+  if (!otherOn) await browser.permissions.remove({ origins: [HF_HOST_PERMISSION] }).catch(() => false);
+  return true;
 }
 
 /**
@@ -153,6 +172,8 @@ export function useOptions(): OptionsController {
         uiLanguage: 'auto',
         panelCollapsed: false,
         listingBadges: true,
+        hfDaily: true,
+        hfLiveVotes: false,
       }),
     );
     void refreshStorage();
@@ -165,6 +186,8 @@ export function useOptions(): OptionsController {
       uiLanguage: uiLanguageItem,
       panelCollapsed: panelCollapsedItem,
       listingBadges: listingBadgesItem,
+      hfDaily: hfDailyItem,
+      hfLiveVotes: hfLiveVotesItem,
     };
     await (items[key] as { setValue(v: Settings[K]): Promise<void> }).setValue(value);
     setSettings((s) => (s ? { ...s, [key]: value } : s));

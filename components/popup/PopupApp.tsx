@@ -3,9 +3,10 @@ import { useId } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isToday } from '../../lib/dates';
 import { t } from '../../lib/i18n';
-import { arxivAbsUrl } from '../../lib/links';
+import { arxivAbsUrl, readerPaperHash } from '../../lib/links';
 import type { SyncStatus } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
+import { HfTodayView, useHfToday } from './HfToday';
 import { PaperList } from './PaperItem';
 import { usePageMeta } from './page';
 import { SyncStatusView } from './SyncStatus';
@@ -126,10 +127,12 @@ export interface PopupViewProps {
   data: PopupData;
   sync: SyncController;
   now: number;
+  /** "Today on Hugging Face" (absent: not shown). */
+  hf?: ReturnType<typeof useHfToday>;
 }
 
 /** The popup's layout for given data (no fetching). */
-export function PopupView({ data, sync, now }: PopupViewProps) {
+export function PopupView({ data, sync, now, hf }: PopupViewProps) {
   const searchId = useId();
   const thisPageId = useId();
   const searching = data.query.trim() !== '';
@@ -183,6 +186,16 @@ export function PopupView({ data, sync, now }: PopupViewProps) {
                 <PaperList papers={[data.tabPaper]} onOpen={openAbs} />
               </section>
             )}
+            {hf && (
+              <HfTodayView
+                data={hf.data}
+                error={hf.error}
+                now={now}
+                onAllow={hf.allow}
+                onOpenKorean={(id) => openReader(readerPaperHash(id))}
+                onOpenUrl={openTab}
+              />
+            )}
             {data.loadError && <p class="error">{t('popup_loadError', data.loadError)}</p>}
             {data.loading && !data.view && <p class="muted">{t('popup_loading')}</p>}
             {empty && <EmptyState status={sync.status} />}
@@ -207,5 +220,6 @@ export function PopupApp() {
   usePageMeta('extName');
   const sync = useSyncStatus();
   const data = usePopupData(sync.status?.digestCount ?? null, sync.status?.running === true);
-  return <PopupView data={data} sync={sync} now={Date.now()} />;
+  const hf = useHfToday();
+  return <PopupView data={data} sync={sync} now={Date.now()} hf={hf} />;
 }

@@ -1,0 +1,222 @@
+/**
+ * "Today on Hugging Face" in the popup: the newest Hugging Face daily list with live upvotes, read from the
+ * background's cache (so it reads offline) with its fetch time. Entries with a Korean digest are marked and open the
+ * Korean summary in the reader; the others show the English title and Hugging Face's `ai_summary`, marked as not
+ * Korean, and open the paper's Hugging Face page. Hugging Face text is untrusted and only ever rendered as text.
+ */
+import { useCallback, useEffect, useId, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { relativeTime } from '../../lib/dates';
+import { HF_HOST_PERMISSION, type HfDailyItem } from '../../lib/hf/api';
+import { t, uiLang } from '../../lib/i18n';
+import { hfPaperUrl } from '../../lib/links';
+import type { Res } from '../../lib/messages';
+import type { StoredPaper } from '../../lib/records';
+import { send } from '../../lib/send';
+import { firstSentence, plainText } from '../../lib/summary';
+import { errorText } from './page';
+
+/** Entries shown in the popup; the rest are a link away on Hugging Face. */
+export const HF_POPUP_MAX = 10;
+
+export type HfToday = Res<'getHfToday'>;
+
+export interface HfTodayViewProps {
+  data: HfToday | null;
+  /** The last request failed, or the permission request did. */
+  error: string | null;
+  now: number;
+  onAllow(): void;
+  onOpenKorean(arxivId: string): void;
+  onOpenUrl(url: string): void;
+}
+
+function Upvotes({ n }: { n: number }) {
+  const label = t('popup_hfUpvotes', n);
+  return (
+    <span class="akd-votes hf-votes" title={label}>
+      <span class="akd-votes-icon" aria-hidden="true">
+        ▲
+      </span>
+      <span data-testid="hf-upvotes" aria-hidden="true">
+        {n}
+      </span>
+      <span class="sr-only">{label}</span>
+    </span>
+  );
+}
+
+function HfItem({
+  item,
+  korean,
+  onOpenKorean,
+  onOpenUrl,
+}: {
+  item: HfDailyItem;
+  korean: StoredPaper | undefined;
+  onOpenKorean(id: string): void;
+  onOpenUrl(url: string): void;
+}) {
+  if (korean) {
+    const lead = plainText(firstSentence(korean, 160));
+    return (
+      <button
+        type="button"
+        class="paper-item hf-item"
+        data-testid="hf-item"
+        data-arxiv-id={item.arxivId}
+        data-korean="true"
+        aria-label={t('popup_hfOpenKorean', item.title)}
+        onClick={() => onOpenKorean(item.arxivId)}
+      >
+        <Upvotes n={item.upvotes} />
+        <span class="paper-item-title" lang="en">
+          {item.title}
+        </span>
+        <span class="hf-mark hf-mark-ko" data-testid="hf-ko-mark">
+          {t('popup_hfKoMark')}
+        </span>
+        {lead && (
+          <span class="paper-item-lead" lang="ko">
+            {lead}
+          </span>
+        )}
+      </button>
+    );
+  }
+  const url = hfPaperUrl(item.arxivId);
+  return (
+    <a
+      class="paper-item hf-item"
+      data-testid="hf-item"
+      data-arxiv-id={item.arxivId}
+      data-korean="false"
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(e) => {
+        e.preventDefault();
+        onOpenUrl(url);
+      }}
+    >
+      <Upvotes n={item.upvotes} />
+      <span class="paper-item-title" lang="en">
+        {item.title}
+      </span>
+      <span class="hf-mark hf-mark-en" data-testid="hf-en-mark">
+        {t('popup_hfEnMark')}
+      </span>
+      {item.aiSummary && (
+        <span class="paper-item-lead" lang="en" data-testid="hf-ai-summary">
+          {item.aiSummary}
+        </span>
+      )}
+      <span class="sr-only"> {t('common_newTab')}</span>
+    </a>
+  );
+}
+
+function stateLine(data: HfToday): { text: string; error: boolean } | null {
+  switch (data.state) {
+    case 'offline':
+      return { text: data.list ? t('popup_hfOffline') : t('popup_hfNothingSaved'), error: false };
+    case 'rateLimited':
+      return { text: t('popup_hfRateLimited'), error: false };
+    case 'error':
+      return { text: t('popup_hfError', data.error ?? ''), error: true };
+    case 'empty':
+      return { text: t('popup_hfEmpty'), error: false };
+    default:
+      return null;
+  }
+}
+
+export function HfTodayView({ data, error, now, onAllow, onOpenKorean, onOpenUrl }: HfTodayViewProps) {
+  const headingId = useId();
+  const helpId = useId();
+  if (!data || data.state === 'off') return error ? <p class="error">{error}</p> : null;
+  const list = data.list;
+  const korean = new Map(data.digestPapers.map((p) => [p.arxivId, p]));
+  const items = list ? [...list.items].sort((a, b) => b.upvotes - a.upvotes).slice(0, HF_POPUP_MAX) : [];
+  const line = stateLine(data);
+  return (
+    <section aria-labelledby={headingId} data-testid="hf-today">
+      <h2 id={headingId}>{t('popup_hfHeading')}</h2>
+      {data.state === 'needsPermission' && (
+        <div class="notice">
+          <p id={helpId}>{t('popup_hfAllowHelp')}</p>
+          <button type="button" class="primary" data-testid="hf-allow" aria-describedby={helpId} onClick={onAllow}>
+            {t('popup_hfAllow')}
+          </button>
+        </div>
+      )}
+      {error && <p class="error">{error}</p>}
+      {line && (
+        <p class={line.error ? 'error' : 'muted'} data-testid="hf-state">
+          {line.text}
+        </p>
+      )}
+      {list && (
+        <>
+          <p class="muted" data-testid="hf-fetched" title={new Date(list.fetchedAt).toISOString()}>
+            {t('popup_hfDay', list.date, relativeTime(list.fetchedAt, now, uiLang()))}
+          </p>
+          <ul class="plain paper-list" aria-label={t('popup_hfHeading')}>
+            {items.map((item) => (
+              <li key={item.arxivId} class="paper-list-item">
+                <HfItem
+                  item={item}
+                  korean={korean.get(item.arxivId)}
+                  onOpenKorean={onOpenKorean}
+                  onOpenUrl={onOpenUrl}
+                />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a
+              href={`https://huggingface.co/papers/date/${list.date}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpenUrl(`https://huggingface.co/papers/date/${list.date}`);
+              }}
+            >
+              {t('popup_hfMore', list.date)}
+              <span class="sr-only"> {t('common_newTab')}</span>
+            </a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Asks the background for the list (once on open, again after the permission is granted). */
+export function useHfToday(): { data: HfToday | null; error: string | null; allow(): void } {
+  const [data, setData] = useState<HfToday | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    try {
+      setData(await send('getHfToday', {}));
+      setError(null);
+    } catch (e) {
+      setError(t('popup_hfError', errorText(e)));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const allow = useCallback(() => {
+    // Called straight from the click: the permission request needs the user gesture.
+    browser.permissions.request({ origins: [HF_HOST_PERMISSION] }).then(
+      (granted) => {
+        if (granted) void load();
+        else setError(t('popup_hfDenied'));
+      },
+      (e: unknown) => setError(t('popup_hfError', errorText(e))),
+    );
+  }, [load]);
+  return { data, error, allow };
+}
