@@ -35,6 +35,16 @@ export interface DigestPanelProps {
   /** Called with a reader route (`#/YYYY-MM-DD` or `#/paper/<id>`) to open the offline reader there. */
   onOpenReader(hash: string): void;
   theme?: PanelTheme;
+  /**
+   * The live upvote count from Hugging Face, when live votes are on and it arrived; shown beside the digest's vote
+   * and date. Null/absent: only the digest vote.
+   */
+  live?: LiveVotes | null;
+}
+
+export interface LiveVotes {
+  upvotes: number;
+  fetchedAt: number;
 }
 
 /** Root classes: `akd-root`, plus `light`/`dark` when the scheme is forced. */
@@ -59,6 +69,33 @@ export function VoteCount({ votes }: { votes: number | null }) {
         {votes ?? '–'}
       </span>
       <span class="akd-sr">{label}</span>
+    </span>
+  );
+}
+
+/** The live count, then the digest's vote with its digest date beside it. */
+function LiveVoteCount({ live, votes, date }: { live: LiveVotes; votes: number | null; date: string }) {
+  const label = t('panel_liveVotes', live.upvotes);
+  return (
+    <span class="akd-vote-pair" data-testid="live-votes">
+      <span class="akd-votes akd-live" title={label}>
+        <span class="akd-votes-icon" aria-hidden="true">
+          ▲
+        </span>
+        <span data-testid="live-vote-count" data-votes={live.upvotes} aria-hidden="true">
+          {live.upvotes}
+        </span>
+        <span class="akd-live-mark" aria-hidden="true">
+          {t('panel_liveMark')}
+        </span>
+        <span class="akd-sr">{label}</span>
+      </span>
+      <span class="akd-digest-vote" title={votes === null ? undefined : t('panel_digestVoteOnLabel', votes, date)}>
+        <VoteCount votes={votes} />{' '}
+        <span class="akd-vote-date" data-testid="digest-vote-date">
+          {t('panel_digestVoteOn', date)}
+        </span>
+      </span>
     </span>
   );
 }
@@ -98,7 +135,16 @@ function MediaView({ media }: { media: Media }) {
   );
 }
 
-export function DigestPanel({ paper, sourceBase, collapsed, onToggle, online, onOpenReader, theme }: DigestPanelProps) {
+export function DigestPanel({
+  paper,
+  sourceBase,
+  collapsed,
+  onToggle,
+  online,
+  onOpenReader,
+  theme,
+  live,
+}: DigestPanelProps) {
   const id = useDomId(paper.arxivId);
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
@@ -126,7 +172,7 @@ export function DigestPanel({ paper, sourceBase, collapsed, onToggle, online, on
             {t('panel_title')}
           </button>
         </h2>
-        <VoteCount votes={paper.votes} />
+        {live ? <LiveVoteCount live={live} votes={paper.votes} date={paper.date} /> : <VoteCount votes={paper.votes} />}
       </header>
       <div id={bodyId} class="akd-body" hidden={collapsed}>
         <p class="akd-dates">

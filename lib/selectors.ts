@@ -1,9 +1,10 @@
 /**
- * Every arXiv DOM selector lives here: this is the only module that knows arXiv's markup. Functions take a
+ * Every page DOM selector lives here: this is the only module that knows arXiv's (and Hugging Face's) markup. Functions take a
  * `Document` or any `ParentNode` (so they also work on a subtree or a parsed fixture) and only read the DOM.
  *
  * Markup sources: arXiv/arxiv-browse templates (`abs/abs.html`, `list/list_macros.html`), LaTeXML output for
- * `/html/` pages, and arXiv/arxiv-search `search-macros.html` for `/search` results.
+ * `/html/` pages, and arXiv/arxiv-search `search-macros.html` for `/search` results; for Hugging Face paper pages
+ * (`huggingface.co/papers/<id>`) the server-rendered page structure (test/fixtures/hf/paper-page.html).
  */
 import { arxivIdFromUrl, normaliseArxivId } from './arxiv-id.ts';
 
@@ -111,4 +112,19 @@ export function searchEntries(root: ParentNode): SearchEntry[] {
     }
   }
   return entries;
+}
+
+/**
+ * The abstract section of a Hugging Face paper page: the block holding the `Abstract` heading (`h2`) and the
+ * abstract text. Hugging Face styles with utility classes that change often, so only the heading text and the
+ * structure are relied on: the first `h2` inside `main` whose text is "Abstract", and its parent (not `main` itself).
+ * The panel goes directly after this block.
+ */
+export function hfAbstract(root: ParentNode): HTMLElement | null {
+  for (const h2 of root.querySelectorAll<HTMLElement>('main h2')) {
+    if ((h2.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() !== 'abstract') continue;
+    const block = h2.parentElement;
+    return block && block.tagName !== 'MAIN' && block.tagName !== 'BODY' ? block : null;
+  }
+  return null;
 }

@@ -8,13 +8,19 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import css from '../../components/panel.css?inline';
 
+export interface MountedUi {
+  /** The custom element holding the shadow root. */
+  host: HTMLElement;
+  remove(): void;
+}
+
 export async function mountAfter(
   ctx: ContentScriptContext,
   name: string,
   anchor: Element,
   tree: ComponentChild,
   append: 'after' | 'last' = 'after',
-): Promise<void> {
+): Promise<MountedUi> {
   const ui = await createShadowRootUi(ctx, {
     name,
     css,
@@ -30,4 +36,5 @@ export async function mountAfter(
     },
   });
   ui.mount();
+  return { host: ui.shadowHost, remove: () => ui.remove() };
 }

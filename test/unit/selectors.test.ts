@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hfPaperIdFromUrl } from '../../lib/hf/page-url.ts';
 import {
   absAbstract,
   absTitle,
   citationArxivId,
+  hfAbstract,
   htmlAbstract,
   listingEntries,
   searchEntries,
@@ -189,5 +191,38 @@ describeShared('selectors on the shared arXiv fixtures', () => {
     expect(text(abstract).startsWith('Abstract We present Adam-mini, an optimizer')).toBe(true);
     expect(absAbstract(doc)).toBeNull();
     expect(listingEntries(doc)).toEqual([]);
+  });
+});
+
+describe('Hugging Face paper page', () => {
+  const HF = join(LOCAL_FIXTURES_DIR, 'hf');
+  it('the abstract block is the parent of the "Abstract" heading inside main', () => {
+    const doc = load(HF, 'paper-page-2406.16793.html');
+    const block = hfAbstract(doc);
+    expect(block?.tagName).toBe('DIV');
+    expect(block?.querySelector('h2')?.textContent).toBe('Abstract');
+    expect(text(block)).toContain('We propose Adam-mini');
+    // The next block is the PDF/GitHub buttons: the panel goes between them.
+    expect(text(block?.nextElementSibling)).toContain('View PDF');
+  });
+  it.each([
+    ['no Abstract heading', '<main><div><h2>Community</h2><p>x</p></div></main>'],
+    ['a heading outside main', '<div><h2>Abstract</h2><p>x</p></div><main></main>'],
+    ['a heading directly in main', '<main><h2>Abstract</h2><p>x</p></main>'],
+  ])('null with %s', (_n, html) => {
+    expect(hfAbstract(parse(html))).toBeNull();
+  });
+  it.each([
+    ['https://huggingface.co/papers/2406.16793', '2406.16793'],
+    ['https://huggingface.co/papers/2406.16793v2', '2406.16793'],
+    ['https://huggingface.co/papers/2406.16793#community', '2406.16793'],
+    ['https://huggingface.co/papers/date/2025-07-01', null],
+    ['https://huggingface.co/papers?date=2025-07-01', null],
+    ['https://huggingface.co/papers/trending', null],
+    ['http://huggingface.co/papers/2406.16793', null],
+    ['https://huggingface.co.evil.example/papers/2406.16793', null],
+    ['not a url', null],
+  ])('hfPaperIdFromUrl(%s) = %s', (url, id) => {
+    expect(hfPaperIdFromUrl(url)).toBe(id);
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The Korean summary panel as the content scripts mount it (arXiv and Hugging Face paper pages): collapse state
+ * remembered, online state followed, and — only when the user turned live votes on — the live Hugging Face vote
+ * count asked from the background after the panel is shown (never before; the panel never waits for the network).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/DigestPanel';
+import type { StoredPaper } from '../records';
+import { send } from '../send';
+import type { Settings } from '../setting-defaults';
+import { rememberPanelCollapsed } from './settings';
+import { type MountedUi, mountAfter } from './shadow-ui';
+
+export const PANEL_ELEMENT = 'arxiv-ko-digest-panel';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+/** The live count once the background has it (null until then, and for good on 429/errors/offline/off). */
+function useLiveVotes(arxivId: string, enabled: boolean, online: boolean): LiveVotes | null {
+  const [live, setLive] = useState<LiveVotes | null>(null);
+  useEffect(() => {
+    if (!enabled || !online) return;
+    let cancelled = false;
+    send('getLiveVotes', { arxivId })
+      .then((r) => {
+        if (!cancelled && r.live) setLive(r.live);
+      })
+      .catch(() => {
+        // The digest vote stays; nothing else to do.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [arxivId, enabled, online]);
+  return live;
+}
+
+interface HostProps {
+  paper: StoredPaper;
+  sourceBase: string;
+  initiallyCollapsed: boolean;
+  theme: PanelTheme;
+  liveVotes: boolean;
+}
+
+function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes }: HostProps) {
+  const [collapsed, setCollapsed] = useState(initiallyCollapsed);
+  const online = useOnline();
+  const live = useLiveVotes(paper.arxivId, liveVotes, online);
+  return (
+    <DigestPanel
+      paper={paper}
+      sourceBase={sourceBase}
+      collapsed={collapsed}
+      online={online}
+      theme={theme}
+      live={live}
+      onToggle={(next) => {
+        setCollapsed(next);
+        void rememberPanelCollapsed(next);
+      }}
+      onOpenReader={(hash) => void send('openReader', { hash })}
+    />
+  );
+}
+
+/** Mounts the panel for `paper` right after `anchor`. */
+export function mountPanel(
+  ctx: ContentScriptContext,
+  anchor: Element,
+  paper: StoredPaper,
+  settings: Settings,
+  theme: PanelTheme,
+): Promise<MountedUi> {
+  return mountAfter(
+    ctx,
+    PANEL_ELEMENT,
+    anchor,
+    <PanelHost
+      paper={paper}
+      sourceBase={settings.sourceUrl}
+      initiallyCollapsed={settings.panelCollapsed}
+      theme={theme}
+      liveVotes={settings.hfLiveVotes}
+    />,
+  );
+}
