@@ -12,7 +12,7 @@ import en from '../../public/_locales/en/messages.json';
 import { CORPUS_DIR, describeShared } from '../support/shared';
 import { runAxe } from './support/axe';
 import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
-import { waitForSync } from './support/messages';
+import { ask, waitForSync } from './support/messages';
 import { routeCorpus } from './support/routes';
 
 const entriesIn = (rel: string) =>
@@ -129,6 +129,47 @@ describeShared('popup, reader and options', () => {
     } finally {
       await l.context.setOffline(false);
     }
+  });
+
+  // Last in this file: it empties the database on purpose (and fills it again).
+  it('options: export, clear (after a confirmation), a bad import changes nothing, the export restores everything', async () => {
+    const options = await open('options.html');
+    const info = options.getByTestId('storage-info');
+    await expect.poll(() => info.textContent()).toMatch(/4,?671/);
+
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByTestId('export-data').click(),
+    ]);
+    const exported = readFileSync((await download.path()) as string, 'utf8');
+    const file = JSON.parse(exported) as { papers: { arxivId: string }[]; digests: unknown[] };
+    expect(file.papers).toHaveLength(4671);
+    expect(file.digests).toHaveLength(311);
+
+    await options.getByTestId('clear-data').click();
+    await expect.poll(() => options.getByTestId('clear-confirmation').isVisible()).toBe(true);
+    await options.getByTestId('clear-confirm').click();
+    await expect.poll(() => ask(options, 'getSyncStatus', {}).then((r) => r.status.paperCount)).toBe(0);
+
+    const broken = { ...file, papers: [...file.papers, { arxivId: 'javascript:alert(1)' }] };
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await expect.poll(() => options.locator('p.error[role="status"]').count()).toBeGreaterThan(0);
+    expect((await ask(options, 'getSyncStatus', {})).status.paperCount).toBe(0);
+
+    await options.getByTestId('import-file').setInputFiles({
+      name: 'export.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    });
+    await expect.poll(() => ask(options, 'getSyncStatus', {}).then((r) => r.status.paperCount)).toBe(4671);
+    const { paper } = await ask(options, 'getPaper', { arxivId: '2406.16793' });
+    expect(paper?.votes).toBe(22);
+    expect((await ask(options, 'getDigest', { date: '2024-06-27' })).papers).toHaveLength(entriesIn('2024/06/27.md'));
+    await options.close();
   });
 
   for (const scheme of ['light', 'dark'] as const) {
