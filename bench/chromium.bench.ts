@@ -1,6 +1,7 @@
 /**
  * Figures measured in real Chromium with the built extension (.output/chrome-mv3; `npm run bench` builds it):
- * - sync.backfill: seconds for the whole corpus from routed upstream URLs into IndexedDB, and its bytes;
+ * - sync.backfill: seconds for the whole corpus from loopback (an HTTPS server on 127.0.0.1 that Chromium resolves
+ *   raw.githubusercontent.com to) into IndexedDB, and its bytes;
  * - sync.noop: an unchanged re-sync, and its bytes;
  * - panel.visible_after_dcl: ms from DOMContentLoaded to the panel in the page, median of ≥ 20 loads, with the
  *   corpus stored, and again with 100,000 synthetic papers stored;
@@ -14,8 +15,9 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { ARXIV_PAGES } from '../test/browser/support/arxiv-pages';
 import { EXT_DIR, extensionUrl, type Launched, launchWithExtension } from '../test/browser/support/launch';
+import { startLoopbackUpstream } from '../test/browser/support/loopback-upstream';
 import { ask, waitForSync } from '../test/browser/support/messages';
-import { routeArxiv, routeCorpus } from '../test/browser/support/routes';
+import { routeArxiv } from '../test/browser/support/routes';
 import { CORPUS_DIR, hasShared } from '../test/support/shared';
 import type { Report } from './run';
 
@@ -120,9 +122,9 @@ export async function run(report: Report): Promise<void> {
     console.error('chromium bench: ../shared not found; sync, panel and popup figures skipped');
     return;
   }
-  const l = await launchWithExtension();
+  const upstream = await startLoopbackUpstream(CORPUS_DIR);
+  const l = await launchWithExtension({ extraArgs: upstream.chromiumArgs });
   try {
-    const counters = await routeCorpus(l.context, CORPUS_DIR);
     await routeArxiv(l.context, ARXIV_PAGES);
     const page = await l.context.newPage();
     await page.goto(extensionUrl(l, 'popup.html'));
@@ -134,19 +136,19 @@ export async function run(report: Report): Promise<void> {
     }
     await ask(page, 'clearData', {});
 
-    let bytes0 = counters.bodyBytes;
+    let bytes0 = upstream.bodyBytes;
     let t0 = performance.now();
     await ask(page, 'syncNow', {});
     await waitForSync(page, 311, 120_000);
     report('sync.backfill', (performance.now() - t0) / 1000, 's');
-    report('sync.backfill_bytes', counters.bodyBytes - bytes0, 'bytes');
+    report('sync.backfill_bytes', upstream.bodyBytes - bytes0, 'bytes');
 
-    bytes0 = counters.bodyBytes;
+    bytes0 = upstream.bodyBytes;
     t0 = performance.now();
     await ask(page, 'syncNow', {});
     await waitForSync(page, 311, 120_000);
     report('sync.noop', (performance.now() - t0) / 1000, 's');
-    report('sync.noop_bytes', counters.bodyBytes - bytes0, 'bytes');
+    report('sync.noop_bytes', upstream.bodyBytes - bytes0, 'bytes');
 
     const popup = await popupFirstRender(l);
     report('popup.first_render', popup.total, 'ms');
@@ -157,5 +159,6 @@ export async function run(report: Report): Promise<void> {
     await page.close();
   } finally {
     await l.close();
+    await upstream.close();
   }
 }

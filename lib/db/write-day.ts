@@ -68,7 +68,9 @@ export async function writeDay(db: DigestDb, parsed: ParsedDigest, meta: DayMeta
     latest.set(p.arxivId, p);
   }
 
-  const tx = db.transaction(['papers', 'digests', 'files'], 'readwrite');
+  // Relaxed durability: the commit is still atomic (a killed worker leaves the day whole or absent); only an OS crash
+  // may lose the newest commits, which the next sync fetches again.
+  const tx = db.transaction(['papers', 'digests', 'files'], 'readwrite', { durability: 'relaxed' });
   const papers = tx.objectStore('papers');
   const digests = tx.objectStore('digests');
   const [stored, existing] = await Promise.all([digests.get(date), Promise.all(order.map((id) => papers.get(id)))]);
