@@ -194,6 +194,8 @@ function HfSection({ settings, options }: { settings: Settings; options: Options
   const toggle = (key: 'hfDaily' | 'hfLiveVotes', input: HTMLInputElement) => {
     const on = input.checked;
     const other = key === 'hfDaily' ? settings.hfLiveVotes : settings.hfDaily;
+    // Shown on only once it is on: while the browser asks for the permission the box stays unchecked.
+    if (on) input.checked = false;
     // The permission request is the first asynchronous step, inside this click.
     hfPermissionFor(on, other)
       .then(async (allowed) => {

@@ -66,7 +66,6 @@ function HfItem({
         data-testid="hf-item"
         data-arxiv-id={item.arxivId}
         data-korean="true"
-        aria-label={t('popup_hfOpenKorean', item.title)}
         onClick={() => onOpenKorean(item.arxivId)}
       >
         <Upvotes n={item.upvotes} />
@@ -81,6 +80,7 @@ function HfItem({
             {lead}
           </span>
         )}
+        <span class="sr-only"> {t('popup_hfOpenKorean')}</span>
       </button>
     );
   }

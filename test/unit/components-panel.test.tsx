@@ -79,6 +79,20 @@ afterEach(() => {
 });
 
 describe('DigestPanel', () => {
+  it('shows only the digest vote without a live count', () => {
+    renderPanel();
+    expect(screen.getByTestId('vote-count').textContent).toBe('16');
+    expect(screen.queryByTestId('live-vote-count')).toBeNull();
+  });
+
+  it('with a live count: the live count, and the digest vote with its date beside it', () => {
+    renderPanel({ live: { upvotes: 123, fetchedAt: 1 } });
+    expect(screen.getByTestId('live-vote-count').textContent).toBe('123');
+    expect(screen.getByTestId('vote-count').textContent).toBe('16');
+    expect(screen.getByTestId('digest-vote-date').textContent).toBe('in the digest of 2024-06-28');
+    expect(screen.getByTestId('live-votes').textContent).toContain('123 upvotes on Hugging Face now');
+  });
+
   it('is a labelled section region with a heading that holds the collapse button', () => {
     const { panel } = renderPanel();
     expect(panel.tagName).toBe('SECTION');

@@ -5,6 +5,14 @@ import en from '../../public/_locales/en/messages.json';
 import ko from '../../public/_locales/ko/messages.json';
 
 describe('UI strings for the content script in a pinned language', () => {
+  it('the ko and en tables have the same keys, with the same placeholders', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+    const subs = (m: string) => [...m.matchAll(/\$\d/g)].map((x) => x[0]).sort();
+    for (const [key, value] of Object.entries(en)) {
+      expect(subs((ko as Record<string, { message: string }>)[key]?.message ?? ''), key).toEqual(subs(value.message));
+    }
+  });
+
   it('sends every panel and common string of the language, and nothing of the pages', () => {
     const strings = panelStrings('ko');
     const expected = Object.keys(ko).filter((k) => k.startsWith('panel_') || k.startsWith('common_'));

@@ -3,13 +3,15 @@
  * Every request leaving the browser is answered by routes: arXiv pages from fixtures, the default upstream
  * source from the digest corpus, everything else aborted (this machine has no network anyway).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** Left to the network when the caller maps this host to a loopback server. */
+const UPSTREAM_ORIGIN = 'https://raw.githubusercontent.com/';
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface Launched {
@@ -19,14 +21,36 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<Launched> {
+export interface LaunchOptions {
+  /**
+   * Host permissions granted at install, as if the user had accepted them: the build is copied and these are added
+   * to its manifest's `host_permissions` (headless Chromium cannot accept a `permissions.request` prompt).
+   */
+  grantHosts?: string[];
+  /** More Chromium flags (e.g. from loopback-upstream.ts). */
+  extraArgs?: string[];
+}
+
+/** A copy of the built extension with `hosts` added to `host_permissions`. */
+function extensionWithHosts(hosts: string[], into: string): string {
+  const dir = join(into, 'extension');
+  cpSync(EXT_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'akd-chromium-'));
+  const extDir = options.grantHosts?.length ? extensionWithHosts(options.grantHosts, userDataDir) : EXT_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -34,12 +58,15 @@ export async function launchWithExtension(): Promise<Launched> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.extraArgs ?? []),
     ],
   });
   // Registered first, so every more specific route added later wins over it.
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    const passThrough =
+      (options.extraArgs ?? []).some((a) => a.startsWith('--host-resolver-rules')) && url.startsWith(UPSTREAM_ORIGIN);
+    if (passThrough || url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
     return route.abort('internetdisconnected');
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
