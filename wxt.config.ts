@@ -1,10 +1,14 @@
 import { defineConfig } from 'wxt';
 
 // Narrowest permissions that work; each one's reason is in README.md ("Permissions").
+
+/** Asked for at run time only: a custom source URL's origin, and huggingface.co (see below). */
+const OPTIONAL_ORIGINS = ['https://huggingface.co/*', 'https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ko',
@@ -15,18 +19,22 @@ export default defineConfig({
       'https://www.arxiv.org/pdf/*',
       'https://export.arxiv.org/pdf/*',
     ],
-    // https://huggingface.co/* (covered by https://*/* too, listed for clarity) is requested at run time, inside the
-    // click that turns a Hugging Face feature on: "Allow" in the popup's "Today on Hugging Face" section, or the live
-    // votes / daily list toggles in the options. Not at install: the extension's core (Korean digests on arXiv) never
-    // talks to Hugging Face, and Chrome ignores the path of a host permission, so even `…/api/daily_papers*` would
-    // grant the whole origin, per-paper requests included. The huggingface.co/papers/* content script only injects
-    // the panel; it never fetches (the background does, with this permission).
-    optional_host_permissions: ['https://huggingface.co/*', 'https://*/*', 'http://*/*'],
+    // https://huggingface.co/* is not asked at install but in the click that turns a Hugging Face feature on ("Allow"
+    // in the popup's "Today on Hugging Face", or the options toggles): the core (Korean digests on arXiv) never talks to
+    // Hugging Face, and a narrower pattern would not be narrower (Chrome ignores the path of a host permission, so
+    // `…/api/daily_papers*` would grant the per-paper endpoint too). The background asks Hugging Face only when
+    // `permissions.contains` says granted AND the feature's setting is on (live votes: off by default, they reveal what
+    // is read). Measured in Chromium: the huggingface.co/papers/* content script alone already lets the worker fetch
+    // anything on huggingface.co (CORS is per origin), yet `contains` stays false, so that check is the gate.
+    // MV2 (Firefox) has no optional_host_permissions (WXT drops the key there): origins go in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {
       gecko: { id: 'arxiv-ko-digest@example.org', strict_min_version: '109.0' },
     },
-  },
+  }),
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
     startUrls: ['https://arxiv.org/abs/2406.16793'],
