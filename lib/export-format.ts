@@ -117,8 +117,10 @@ function paper(v: unknown, at: string): StoredPaper {
   const p = obj(v, at);
   const votes = p.votes === null ? null : int(p.votes, `${at}.votes`);
   const d = date(p.date, `${at}.date`);
-  const dates = arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`));
-  if (!dates.includes(d)) throw new Invalid(`${at}.dates must include ${at}.date`);
+  // Stored papers keep `dates` newest first and show the newest occurrence (`date === dates[0]`); sync merges rely
+  // on it, so a file that says otherwise is refused rather than stored.
+  const dates = [...new Set(arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`)))].sort().reverse();
+  if (dates[0] !== d) throw new Invalid(`${at}.date must be the newest of ${at}.dates`);
   return {
     arxivId: arxivId(p.arxivId, `${at}.arxivId`),
     title: str(p.title, `${at}.title`),

@@ -47,8 +47,10 @@ export async function importRecords(
       added++;
       puts.push(dStore.put(d));
     } else if (d.fetchedAt > old.fetchedAt && !same(old, d)) {
+      // Never shrink a stored day (as writeDay): the newer record, with any stored paper ids it lacks kept.
+      const paperIds = [...d.paperIds, ...old.paperIds.filter((id) => !d.paperIds.includes(id))];
       updated++;
-      puts.push(dStore.put(d));
+      puts.push(dStore.put({ ...d, paperIds }));
     }
   });
   papers.forEach((p, i) => {

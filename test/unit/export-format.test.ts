@@ -118,7 +118,16 @@ describe('parseExport rejects bad files with a clear reason', () => {
       'date not in dates',
       mutated((f) => Object.assign(f.papers[0] ?? {}, { dates: ['2025-05-08'] })),
       'invalid',
-      /dates must include/,
+      /date must be the newest of/,
+    ],
+    [
+      'date not the newest of dates (a later sync would overwrite newer data)',
+      mutated((f) => {
+        const p = f.papers[0] as StoredPaper;
+        Object.assign(p, { dates: [p.date, '2099-01-01'] });
+      }),
+      'invalid',
+      /date must be the newest of/,
     ],
     [
       'impossible date',

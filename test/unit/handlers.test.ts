@@ -10,7 +10,7 @@ import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
-import type { StoredPaper } from '../../lib/records';
+import type { StoredDigest, StoredPaper } from '../../lib/records';
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
@@ -269,6 +269,24 @@ describe('export, import, clear', () => {
       dates: ['2024-06-26', '2024-06-25', '2024-06-01'],
     });
     expect((await h.listDates({})).days.map((d) => d.date)).toEqual(['2024-07-01', '2024-06-26', '2024-06-25']);
+  });
+
+  it('importData never shrinks a stored day: a newer record keeps the stored paper ids it lacks', async () => {
+    const stored = (await db.get('digests', '2024-06-25')) as StoredDigest;
+    expect(stored.paperIds.length).toBeGreaterThan(1);
+    const [first] = stored.paperIds as [string];
+    const json = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: 1,
+      exportedAt: '2025-01-01T00:00:00Z',
+      digests: [{ ...stored, paperIds: [first], fetchedAt: stored.fetchedAt + 1000 }],
+      papers: [await db.get('papers', first)],
+    });
+    await h.importData({ json });
+    const after = (await db.get('digests', '2024-06-25')) as StoredDigest;
+    expect(after.fetchedAt).toBe(stored.fetchedAt + 1000);
+    expect(new Set(after.paperIds)).toEqual(new Set(stored.paperIds));
+    expect((await h.getDigest({ date: '2024-06-25' })).papers).toHaveLength(stored.paperIds.length);
   });
 
   it('an invalid import is refused and writes nothing', async () => {
