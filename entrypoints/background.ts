@@ -61,16 +61,19 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runner.run();
   });
-  sourceUrlItem.watch(() => void runner.run());
+  // A new source: the run against the old one must not go on.
+  sourceUrlItem.watch(() => void runner.restart());
   syncIntervalHoursItem.watch(async (hours) => {
     if (!runner.running)
       await browser.alarms.create(SYNC_ALARM, { when: await rescheduleAt(await dbPromise, Date.now(), hours) });
   });
 
+  // MV3 (Chrome) has `action`, the MV2 Firefox build `browserAction`.
+  const action = browser.action ?? browser.browserAction;
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'loading') return;
-    void badgeTextFor(tab.url, async (id) => getPaper(await dbPromise, id)).then((text) =>
-      browser.action.setBadgeText({ tabId, text }),
-    );
+    badgeTextFor(tab.url, async (id) => getPaper(await dbPromise, id))
+      .then((text) => action.setBadgeText({ tabId, text }))
+      .catch(() => undefined); // the tab may be gone by now
   });
 });

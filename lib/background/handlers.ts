@@ -43,7 +43,7 @@ export interface StorageEstimateLike {
 export interface HandlerDeps {
   /** The open database (a cached promise is fine: `() => dbPromise`). */
   db: () => Promise<DigestDb> | DigestDb;
-  runner: Pick<SyncRunner, 'run' | 'live' | 'stop'>;
+  runner: Pick<SyncRunner, 'run' | 'live' | 'paused'>;
   search: (query: string, limit: number) => Promise<{ papers: StoredPaper[]; total: number }>;
   /** Opens (or focuses) the reader tab at `hash` (e.g. `browser.runtime.getURL('/reader.html') + hash`). */
   openTab: (hash: string) => Promise<void>;
@@ -131,8 +131,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return result;
     },
     clearData: async () => {
-      await deps.runner.stop();
-      await clearAll(await db());
+      // No run may start (alarm, "Sync now") while the database is being emptied.
+      await deps.runner.paused(async () => clearAll(await db()));
       await deps.onDataChanged?.();
       return status();
     },

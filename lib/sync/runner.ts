@@ -3,6 +3,8 @@
  * run's promise when one is running (alarm + popup "sync now" + start-up share one run). Never rejects.
  * `live()` is what the status query needs (running flag and progress, which are not trusted from storage).
  * `stop()` aborts the running run (days written so far stay) and resolves when it has ended.
+ * `restart()` stops the running run and starts a new one (the source URL changed: the old run must not go on).
+ * `paused(fn)` stops the running run and keeps new runs waiting until `fn` is done (clearing the database).
  */
 import type { LiveRun } from '../db/sync-state';
 import type { SyncProgress } from '../records';
@@ -13,6 +15,8 @@ export interface SyncRunner {
   readonly running: boolean;
   live(): LiveRun;
   stop(): Promise<void>;
+  restart(): Promise<SyncReport>;
+  paused(fn: () => Promise<void>): Promise<void>;
 }
 
 export interface RunnerHooks {
@@ -24,6 +28,7 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
   let inflight: Promise<SyncReport> | null = null;
   let progress: SyncProgress | null = null;
   let abort: AbortController | null = null;
+  let pause: Promise<unknown> | null = null;
 
   const start = async (ctl: AbortController): Promise<SyncReport> => {
     let report: SyncReport;
@@ -66,8 +71,9 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
     return report;
   };
 
-  return {
+  const runner: SyncRunner = {
     run() {
+      if (pause) return pause.then(() => runner.run());
       if (!inflight) {
         progress = { done: 0, total: 0 };
         abort = new AbortController();
@@ -91,5 +97,20 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
       abort?.abort();
       await current;
     },
+    async restart() {
+      await runner.stop();
+      return runner.run();
+    },
+    async paused(fn) {
+      while (pause) await pause.catch(() => undefined);
+      const job = runner.stop().then(fn);
+      pause = job;
+      try {
+        await job;
+      } finally {
+        pause = null;
+      }
+    },
   };
+  return runner;
 }

@@ -12,7 +12,7 @@ import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
 import type { SyncReport } from '../../lib/sync/run';
-import { createSyncRunner } from '../../lib/sync/runner';
+import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -55,7 +55,7 @@ let db: DigestDb;
 let runner: {
   run: Mock<() => Promise<SyncReport>>;
   live: () => { running: boolean; progress: null };
-  stop: Mock<() => Promise<void>>;
+  paused: Mock<SyncRunner['paused']>;
 };
 let opened: string[];
 let h: ReturnType<typeof createHandlers>;
@@ -86,8 +86,10 @@ beforeEach(async () => {
       return {} as SyncReport;
     }),
     live: () => ({ running, progress: null }),
-    stop: vi.fn(async () => {
+    // Like the real runner: the running sync is stopped before fn runs.
+    paused: vi.fn(async (fn: () => Promise<void>) => {
       running = false;
+      await fn();
     }),
   };
   opened = [];
@@ -303,7 +305,7 @@ describe('export, import, clear', () => {
     const changed = vi.fn();
     h = make({ onDataChanged: changed });
     const { status } = await h.clearData({});
-    expect(runner.stop).toHaveBeenCalledTimes(1);
+    expect(runner.paused).toHaveBeenCalledTimes(1);
     expect(runner.run).toHaveBeenCalledTimes(1);
     expect(changed).toHaveBeenCalledTimes(1);
     expect(status).toMatchObject({ running: false, paperCount: 0, digestCount: 0, lastSuccess: null, fileErrors: [] });

@@ -469,6 +469,48 @@ describe('createSyncRunner', () => {
     expect(n).toBeLessThan(12);
   });
 
+  const slowRunner = () =>
+    createSyncRunner(() => ({
+      db,
+      fetch: async (u, i) => {
+        await new Promise((r) => setTimeout(r, 20));
+        return fetch(u, i);
+      },
+      baseUrl: server.baseUrl,
+      now,
+      concurrency: 1,
+    }));
+
+  it('restart() cuts the running run short and runs again to the end (a new source URL)', async () => {
+    const runner = slowRunner();
+    const first = runner.run();
+    while ((await db.count('digests')) < 1) await new Promise((r) => setTimeout(r, 10));
+    const second = await runner.restart();
+    expect((await first).error).toMatch(/stopped/);
+    expect(second.ok).toBe(true);
+    expect(await db.count('digests')).toBe(12);
+    expect(server.stats(INDEX).requests).toBe(2);
+  });
+
+  it('paused(fn) stops the run and makes a run asked for meanwhile wait until fn is done', async () => {
+    const runner = slowRunner();
+    void runner.run();
+    while ((await db.count('digests')) < 1) await new Promise((r) => setTimeout(r, 10));
+    const events: string[] = [];
+    let asked: Promise<unknown> | null = null;
+    await runner.paused(async () => {
+      expect(runner.running).toBe(false);
+      asked = runner.run().then(() => events.push('run finished'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(runner.running).toBe(false);
+      await db.clear('digests');
+      events.push('cleared');
+    });
+    await asked;
+    expect(events).toEqual(['cleared', 'run finished']);
+    expect(await db.count('digests')).toBe(12);
+  });
+
   it('an invalid source URL fails the run in plain words without any request', async () => {
     const r = await sync({ baseUrl: 'ftp://example.org/' });
     expect(r.error).toMatch(/^source URL: /);
