@@ -139,7 +139,8 @@ export function upgrade(db: IDBPDatabase<DigestDBv3>, oldVersion: number, tx: Up
   if (oldVersion < 2) {
     db.createObjectStore('files', { keyPath: 'path' });
     tx.objectStore('papers').createIndex('by-date', 'date');
-    if (oldVersion >= 1) void migrateV1Files(tx);
+    // A failed migration aborts the upgrade: the v1 database stays as it was instead of opening half-migrated.
+    if (oldVersion >= 1) migrateV1Files(tx).catch(() => tx.abort());
   }
   if (oldVersion < 3) {
     db.createObjectStore('hfDaily', { keyPath: 'date' });
