@@ -141,23 +141,41 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
 }
 
-const CONTENT_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org', 'huggingface.co']);
+/** Hosts the content scripts run on (see entrypoints/*.content). */
+const CONTENT_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'huggingface.co']);
+
+/** What a content script may ask: read one paper's data and open the reader, nothing that changes or dumps the data. */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'getPaper',
+  'getBadges',
+  'getUiStrings',
+  'getLiveVotes',
+  'openReader',
+]);
+
+export type SenderKind = 'page' | 'content';
 
 /**
- * Accepts only this extension's own pages and its content scripts on the hosts it is injected into.
- * Messages from web pages (externally_connectable is not declared) or other extensions are rejected.
+ * Who sent a message: one of this extension's own pages (`page`), one of its content scripts on the hosts it is
+ * injected into (`content`), or anyone else (null: web pages — externally_connectable is not declared — and other
+ * extensions).
  */
-export function isTrustedSender(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
-  if (sender.id !== extensionId) return false;
+export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
+  if (sender.id !== extensionId) return null;
   const url = sender.url ?? sender.tab?.url;
-  if (!url) return false;
-  if (url.startsWith(extensionOrigin)) return true;
+  if (!url) return null;
+  if (url.startsWith(extensionOrigin)) return 'page';
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && CONTENT_HOSTS.has(u.hostname) && sender.tab !== undefined;
+    return u.protocol === 'https:' && CONTENT_HOSTS.has(u.hostname) && sender.tab !== undefined ? 'content' : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** Whether a sender of `kind` may send a message of `type`. */
+export function mayAsk(kind: SenderKind, type: MessageType): boolean {
+  return kind === 'page' || CONTENT_SCRIPT_TYPES.has(type);
 }
 
 export function envelope<K extends MessageType>(type: K, payload: Req<K>): Envelope<K> {

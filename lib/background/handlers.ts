@@ -12,7 +12,8 @@
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
  *   without `deps.hf` they answer `off`.
- * - `handleMessage(raw, sender, ctx)` checks the sender (`isTrustedSender`) and the request (`parseRequest`)
+ * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (`parseRequest`) and that this
+ *   sender may ask it (`mayAsk`: content scripts only read)
  *   and returns a `Reply`; it never throws (errors become `{ ok: false, error }`).
  */
 import { clearAll, exportAll, importRecords } from '../db/data-io';
@@ -24,13 +25,14 @@ import type { FetchLike } from '../hf/daily';
 import { hfToday, liveVotes } from '../hf/service';
 import { bundledMessages } from '../i18n';
 import {
-  isTrustedSender,
   type MessageType,
+  mayAsk,
   parseRequest,
   type Reply,
   type Req,
   type Res,
   type SenderInfo,
+  senderKind,
 } from '../messages';
 import type { StoredPaper } from '../records';
 import type { SyncRunner } from '../sync/runner';
@@ -164,11 +166,11 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
 
   const handleMessage: MessageHandler = async (raw, sender, ctx) => {
     try {
-      if (!isTrustedSender(sender, ctx.extensionId, ctx.extensionOrigin)) {
-        return { ok: false, error: 'sender not allowed' };
-      }
+      const kind = senderKind(sender, ctx.extensionId, ctx.extensionOrigin);
+      if (!kind) return { ok: false, error: 'sender not allowed' };
       const env = parseRequest(raw);
       if (typeof env === 'string') return { ok: false, error: env };
+      if (!mayAsk(kind, env.type)) return { ok: false, error: `${env.type} is not allowed from a content script` };
       const handler = handlers[env.type] as (req: Req<MessageType>) => Promise<Res<MessageType>>;
       return { ok: true, data: await handler(env.payload) };
     } catch (e) {

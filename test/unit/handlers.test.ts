@@ -110,6 +110,21 @@ describe('handleMessage checks', () => {
     });
   });
 
+  it('refuses a content script that asks to clear, import or export, and leaves the data alone', async () => {
+    const before = await db.count('papers');
+    expect(before).toBeGreaterThan(0);
+    for (const type of ['clearData', 'exportData', 'syncNow'] as const) {
+      expect(await ask(envelope(type, {}), CONTENT)).toEqual({
+        ok: false,
+        error: `${type} is not allowed from a content script`,
+      });
+    }
+    expect(await db.count('papers')).toBe(before);
+    expect(runner.run).not.toHaveBeenCalled();
+    expect(await ask(envelope('clearData', {}), PAGE)).toMatchObject({ ok: true });
+    expect(await db.count('papers')).toBe(0);
+  });
+
   it('refuses invalid requests with the validation message', async () => {
     expect(await ask({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: 'x' } })).toEqual({
       ok: false,

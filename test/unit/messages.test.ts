@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, isTrustedSender, MAX_IMPORT_CHARS, parseRequest } from '../../lib/messages';
+import { CHANNEL, MAX_IMPORT_CHARS, mayAsk, parseRequest, senderKind } from '../../lib/messages';
 
 const EXT = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;
@@ -65,17 +65,30 @@ describe('parseRequest', () => {
   });
 });
 
-describe('isTrustedSender', () => {
+describe('senderKind', () => {
   it.each([
-    [{ id: EXT, url: `${ORIGIN}popup.html` }, true],
-    [{ id: EXT, url: 'https://arxiv.org/abs/2406.16793', tab: { id: 1 } }, true],
-    [{ id: EXT, url: 'https://huggingface.co/papers/2406.16793', tab: { id: 1 } }, true],
-    [{ id: EXT, url: 'https://huggingface.co.evil.example/papers/2406.16793', tab: { id: 1 } }, false],
-    [{ id: EXT, url: 'https://evil.example/abs/2406.16793', tab: { id: 1 } }, false],
-    [{ id: 'other-extension', url: `${ORIGIN}popup.html` }, false],
-    [{ id: EXT, url: 'http://arxiv.org/abs/1', tab: { id: 1 } }, false],
-    [{ id: EXT }, false],
-  ])('%j → %s', (sender, ok) => {
-    expect(isTrustedSender(sender, EXT, ORIGIN)).toBe(ok);
+    [{ id: EXT, url: `${ORIGIN}popup.html` }, 'page'],
+    [{ id: EXT, url: 'https://arxiv.org/abs/2406.16793', tab: { id: 1 } }, 'content'],
+    [{ id: EXT, url: 'https://huggingface.co/papers/2406.16793', tab: { id: 1 } }, 'content'],
+    [{ id: EXT, url: 'https://browse.arxiv.org/abs/2406.16793', tab: { id: 1 } }, null],
+    [{ id: EXT, url: 'https://huggingface.co.evil.example/papers/2406.16793', tab: { id: 1 } }, null],
+    [{ id: EXT, url: 'https://evil.example/abs/2406.16793', tab: { id: 1 } }, null],
+    [{ id: 'other-extension', url: `${ORIGIN}popup.html` }, null],
+    [{ id: EXT, url: 'http://arxiv.org/abs/1', tab: { id: 1 } }, null],
+    [{ id: EXT }, null],
+  ])('%j → %s', (sender, kind) => {
+    expect(senderKind(sender, EXT, ORIGIN)).toBe(kind);
+  });
+});
+
+describe('mayAsk', () => {
+  it('lets content scripts read a paper and open the reader, but not change or dump the data', () => {
+    for (const type of ['getPaper', 'getBadges', 'getUiStrings', 'getLiveVotes', 'openReader'] as const) {
+      expect(mayAsk('content', type)).toBe(true);
+    }
+    for (const type of ['clearData', 'importData', 'exportData', 'syncNow', 'storageInfo', 'search'] as const) {
+      expect(mayAsk('content', type)).toBe(false);
+      expect(mayAsk('page', type)).toBe(true);
+    }
   });
 });
