@@ -3,8 +3,13 @@ import { pinMessages } from '../i18n';
 import { send } from '../send';
 import type { UiLanguage } from '../setting-defaults';
 
+/** Never fails: if the pinned strings cannot be had, the panel speaks the browser's language instead of vanishing. */
 export async function initContentI18n(lang: UiLanguage): Promise<void> {
   if (lang === 'auto') return;
-  const { messages } = await send('getUiStrings', { lang });
-  pinMessages(lang, messages);
+  try {
+    const { messages } = await send('getUiStrings', { lang });
+    pinMessages(lang, messages);
+  } catch (e) {
+    console.warn('arXiv KO Digest: UI strings unavailable, using the browser language', e);
+  }
 }
