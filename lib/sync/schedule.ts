@@ -1,25 +1,12 @@
 /**
- * What the background does at browser start-up / install / wake (pure over the db, no `browser.*`):
- *
- *   const plan = await startupPlan(db, Date.now());
- *   if (plan.runNow) runner.run();                 // never synced, or the stored next run is overdue
- *   else browser.alarms.create('sync', { when: plan.when });
- *
- * After each run, the runner's `onFinish(report)` sets `alarms.create('sync', { when: report.nextRun })`.
- * When the interval setting changes, `rescheduleAt(db, now, hours)` gives the new alarm time.
+ * Scheduling help for the background (pure over the db, no `browser.*`). The background syncs on install, on
+ * browser start-up, on the `sync` alarm and on "Sync now" (a run during a Retry-After makes no request); after each
+ * run the runner's `onFinish(report)` sets the alarm at `report.nextRun`. When the interval setting changes,
+ * `rescheduleAt(db, now, hours)` gives the new alarm time.
  */
 import type { DigestDb } from '../db/schema';
 import { getSyncMeta } from '../db/sync-state';
 import { nextAlarmAt } from './retry';
-
-export type StartupPlan = { runNow: true } | { runNow: false; when: number };
-
-export async function startupPlan(db: DigestDb, now: number): Promise<StartupPlan> {
-  const meta = await getSyncMeta(db);
-  if (meta.retryAfterUntil !== null && meta.retryAfterUntil > now) return { runNow: false, when: meta.retryAfterUntil };
-  if (meta.lastRunEndedAt === null || meta.nextRun === null || meta.nextRun <= now) return { runNow: true };
-  return { runNow: false, when: meta.nextRun };
-}
 
 /** The next alarm time for a new interval setting (from the last run's end, failures and backoff kept). */
 export async function rescheduleAt(db: DigestDb, now: number, intervalHours: number): Promise<number> {

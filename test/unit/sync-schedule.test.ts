@@ -3,29 +3,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type DigestDb, openDigestDb, putFileState, updateSyncMeta } from '../../lib/db';
 import { HOUR, MINUTE } from '../../lib/sync/retry';
-import { rescheduleAt, startupPlan } from '../../lib/sync/schedule';
+import { rescheduleAt } from '../../lib/sync/schedule';
 
 const NOW = Date.parse('2025-05-10T12:00:00Z');
 let db: DigestDb;
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   db = await openDigestDb();
-});
-
-describe('startupPlan', () => {
-  it('never synced → run now', async () => {
-    expect(await startupPlan(db, NOW)).toEqual({ runNow: true });
-  });
-  it('next run overdue (browser was closed) → run now; not yet due → alarm at it', async () => {
-    await updateSyncMeta(db, { lastRunEndedAt: NOW - 7 * HOUR, nextRun: NOW - HOUR });
-    expect(await startupPlan(db, NOW)).toEqual({ runNow: true });
-    await updateSyncMeta(db, { lastRunEndedAt: NOW - HOUR, nextRun: NOW + 5 * HOUR });
-    expect(await startupPlan(db, NOW)).toEqual({ runNow: false, when: NOW + 5 * HOUR });
-  });
-  it('a Retry-After in force wins even when overdue', async () => {
-    await updateSyncMeta(db, { lastRunEndedAt: NOW - HOUR, nextRun: NOW - MINUTE, retryAfterUntil: NOW + 10 * MINUTE });
-    expect(await startupPlan(db, NOW)).toEqual({ runNow: false, when: NOW + 10 * MINUTE });
-  });
 });
 
 describe('rescheduleAt', () => {
