@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/launch';
@@ -24,5 +24,16 @@ describe('Firefox build', () => {
     }
     const report = JSON.parse(out.slice(out.indexOf('{'))) as { errors: { code: string; message: string }[] };
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+  });
+
+  it('can still ask for a custom source and huggingface.co (MV2 has no optional_host_permissions)', () => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8')) as {
+      optional_permissions?: string[];
+      browser_action?: unknown;
+    };
+    expect(manifest.optional_permissions).toEqual(
+      expect.arrayContaining(['https://huggingface.co/*', 'https://*/*', 'http://*/*']),
+    );
+    expect(manifest.browser_action).toBeDefined();
   });
 });
