@@ -8,7 +8,7 @@
  *   so `math.GT/0309136` normalises to `math/0309136` (what arXiv itself shows and redirects to).
  *
  * Normalised ids never carry a version. Parsing is strict: no surrounding whitespace, no `arXiv:` prefix
- * (only `normaliseArxivId` and `findArxivIds` accept those), exact case.
+ * (only `normaliseArxivId` accepts those), exact case.
  */
 
 export type ArxivIdStyle = 'new' | 'old';
@@ -100,26 +100,4 @@ export function arxivIdFromUrl(url: string | URL): ArxivUrlId | null {
   if (kind === 'pdf') rest = rest.replace(/\.pdf$/, '');
   const parsed = parseArxivId(rest);
   return parsed ? { ...parsed, kind } : null;
-}
-
-const PREFIXED = /(?<!\w)arxiv:\s?((?:[a-z]+(?:-[a-z]+)*(?:\.[A-Za-z-]+)?\/\d{7}|\d{4}\.\d{4,5})(?:v\d+)?)(?![\w/])/gi;
-const URLS = /https?:\/\/[^\s"'<>]+/gi;
-
-/**
- * Ids mentioned in free text, normalised, de-duplicated, in order of first mention. Only two forms count:
- * `arXiv:<id>` (prefix in any case) and arXiv page URLs (see {@link arxivIdFromUrl}). Bare numbers such as
- * `2406.16793` are ignored on purpose: in prose they are as likely to be something else.
- */
-export function findArxivIds(text: string): string[] {
-  const found: { at: number; id: string }[] = [];
-  for (const m of text.matchAll(PREFIXED)) {
-    const id = parseArxivId(m[1] ?? '')?.id;
-    if (id) found.push({ at: m.index, id });
-  }
-  for (const m of text.matchAll(URLS)) {
-    const id = arxivIdFromUrl(m[0].replace(/[.,;:!?)\]}]+$/, ''))?.id;
-    if (id) found.push({ at: m.index, id });
-  }
-  found.sort((a, b) => a.at - b.at);
-  return [...new Set(found.map((f) => f.id))];
 }

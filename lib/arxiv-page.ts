@@ -12,7 +12,7 @@
  *   uses `query=`, advanced search `terms-0-term=`. The bare search form has no results and is `null`.
  * - Only {@link ARXIV_HOSTS} over http(s) count, exactly as for ids.
  */
-import { ARXIV_HOSTS, arxivIdFromUrl, parseArxivId } from './arxiv-id.ts';
+import { ARXIV_HOSTS, arxivIdFromUrl } from './arxiv-id.ts';
 
 export type PageKind = 'abs' | 'html' | 'pdf' | 'listing' | 'search';
 
@@ -47,23 +47,4 @@ export function pageKind(url: string | URL): PageKind | null {
   if (LISTING.test(u.pathname)) return 'listing';
   if (SEARCH.test(u.pathname) && hasSearchQuery(u.searchParams)) return 'search';
   return null;
-}
-
-export const isAbsPage = (url: string | URL): boolean => pageKind(url) === 'abs';
-export const isHtmlPaperPage = (url: string | URL): boolean => pageKind(url) === 'html';
-export const isPdfPage = (url: string | URL): boolean => pageKind(url) === 'pdf';
-export const isListingPage = (url: string | URL): boolean => pageKind(url) === 'listing';
-export const isSearchPage = (url: string | URL): boolean => pageKind(url) === 'search';
-
-/**
- * The arXiv id of a Hugging Face paper page, `https://huggingface.co/papers/<id>` (trailing `/`, query and
- * fragment allowed). Hugging Face paper pages exist for new-style ids only, without version; anything else
- * (the daily list `/papers`, `/papers/<id>/discussion`, old-style ids, versions, other hosts) gives null.
- */
-export function hfPaperIdFromUrl(url: string | URL): string | null {
-  const u = toUrl(url);
-  if (u?.protocol !== 'https:' || u.hostname !== 'huggingface.co' || u.port !== '') return null;
-  const m = /^\/papers\/([^/]+)\/?$/.exec(u.pathname);
-  const parsed = m ? parseArxivId(m[1] ?? '') : null;
-  return parsed && parsed.style === 'new' && parsed.version === null ? parsed.id : null;
 }

@@ -33,11 +33,6 @@ export function addDays(date: string, days: number): string {
   return utcDate(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
 }
 
-/** Whole days from `from` to `to` (positive when `to` is later). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /**
  * Neighbours of `date` in a list of dates (any order): the closest earlier and later date present.
  * Used for previous/next-day navigation over the days that actually have a digest.

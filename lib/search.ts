@@ -7,17 +7,5 @@
  * last Korean syllable matches what it may become (`모데` finds `모델`), and an arXiv id may be typed with
  * version, `arXiv:` prefix or as an arXiv URL. See lib/search/build.ts for the index layout.
  */
-import type { StoredPaper } from './records';
-import { buildSearchIndex, type SearchIndex } from './search/build';
-
 export { buildSearchIndex, type SearchIndex } from './search/build';
-export { MAX_QUERY_CHARS, MAX_QUERY_WORDS } from './search/query';
 export { type SearchResult, search } from './search/run';
-
-/**
- * A new index with `papers` added; a paper whose arXiv id is already indexed replaces the old one. The index is
- * immutable (sorted arrays), so this is a rebuild; the old index stays valid for searches still running.
- */
-export function addPapers(index: SearchIndex, papers: readonly StoredPaper[]): SearchIndex {
-  return papers.length === 0 ? index : buildSearchIndex([...index.papers, ...papers]);
-}

@@ -25,25 +25,10 @@ function absLinkId(a: Element): string | null {
   return parsed?.kind === 'abs' ? parsed.id : null;
 }
 
-function textWithoutDescriptor(el: Element): string {
-  let text = '';
-  for (const node of el.childNodes) {
-    if (node.nodeType === 1 && (node as Element).classList.contains('descriptor')) continue;
-    text += node.textContent ?? '';
-  }
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** `<meta name="citation_arxiv_id">` of an abs page, normalised (never versioned); null if absent or invalid. */
 export function citationArxivId(root: ParentNode): string | null {
   const content = root.querySelector('meta[name="citation_arxiv_id"]')?.getAttribute('content');
   return content ? normaliseArxivId(content) : null;
-}
-
-/** Title of an abs page (`#abs h1.title`) without the "Title:" label, whitespace collapsed. */
-export function absTitle(root: ParentNode): string | null {
-  const h1 = root.querySelector('#abs h1.title');
-  return h1 ? textWithoutDescriptor(h1) || null : null;
 }
 
 /** The abstract on an abs page, `#abs blockquote.abstract`. The summary panel goes directly after it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, findArxivIds, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
+import { arxivIdFromUrl, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
 
 type Kind = 'new-id' | 'old-id' | 'abs' | 'pdf' | 'html' | 'format';
 
@@ -164,27 +164,4 @@ describe('normaliseArxivId', () => {
       expect(normaliseArxivId(input)).toBeNull();
     },
   );
-});
-
-describe('findArxivIds', () => {
-  it('finds prefixed ids and arXiv URLs in order of first mention, normalised and de-duplicated', () => {
-    const text = [
-      'Builds on arXiv:2406.16793v2 (Adam-mini) and https://arxiv.org/abs/2406.18521.',
-      'See also (https://arxiv.org/pdf/hep-th/9901001v1.pdf), arxiv:2406.16793 again,',
-      'and ARXIV:math.GT/0309136; older: <a href="https://export.arxiv.org/abs/cs/0112017">x</a>.',
-    ].join('\n');
-    expect(findArxivIds(text)).toEqual(['2406.16793', '2406.18521', 'hep-th/9901001', 'math/0309136', 'cs/0112017']);
-  });
-  it('ignores bare numbers, invalid ids, ids glued to other words and other hosts', () => {
-    const text = [
-      'Version 2406.16793 costs 1501.0001 dollars.',
-      'arXiv:2413.00001 arXiv:1501.0001 arXiv:2406.167931 xarXiv:2406.16793 arXiv:2406.16793x',
-      'https://arxiv.org.evil.com/abs/2406.18521 https://notarxiv.org/abs/2406.18521',
-      'https://arxiv.org/list/cs.CL/new',
-    ].join('\n');
-    expect(findArxivIds(text)).toEqual([]);
-  });
-  it('returns an empty list for empty text', () => {
-    expect(findArxivIds('')).toEqual([]);
-  });
 });

@@ -1,7 +1,7 @@
 /** Search as a user typing into the popup sees it, over a handful of hand-written papers. */
 import { describe, expect, it } from 'vitest';
 import type { StoredPaper } from '../../lib/records.ts';
-import { addPapers, buildSearchIndex, search } from '../../lib/search.ts';
+import { buildSearchIndex, search } from '../../lib/search.ts';
 
 function paper(arxivId: string, over: Partial<StoredPaper> = {}): StoredPaper {
   return {
@@ -232,19 +232,7 @@ describe('search: limit, total and odd input', () => {
   });
 });
 
-describe('search: index updates', () => {
-  it('adds papers and replaces a paper given again with the same id, leaving the old index untouched', () => {
-    const next = addPapers(index, [
-      paper('2408.00001', { title: 'Brand New Agents' }),
-      paper('2407.00001', { title: 'Renamed Paper' }),
-    ]);
-    expect(search(next, 'agents', 10).papers.map((p) => p.arxivId)).toEqual(['2408.00001']);
-    expect(search(next, 'registers', 10).total).toBe(0);
-    expect(search(next, 'renamed', 10).papers.map((p) => p.arxivId)).toEqual(['2407.00001']);
-    expect(ids('registers')).toEqual(['2407.00001']);
-    expect(addPapers(index, [])).toBe(index);
-  });
-
+describe('search: building the index', () => {
   it('keeps the last of papers given twice to one build', () => {
     const built = buildSearchIndex([paper('2409.00001', { title: 'First' }), paper('2409.00001', { title: 'Second' })]);
     expect(search(built, 'first', 10).total).toBe(0);
