@@ -1,0 +1,47 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSearchCache } from '../../lib/background/search-cache';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
+import type { StoredPaper } from '../../lib/records';
+
+const paper = (arxivId: string, title: string): StoredPaper => ({
+  arxivId,
+  title,
+  votes: 1,
+  authors: [],
+  media: null,
+  sections: [],
+  date: '2024-06-25',
+  dates: ['2024-06-25'],
+});
+
+let db: DigestDb;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openDigestDb();
+  await db.put('papers', paper('2406.00001', 'Sparse attention'));
+});
+
+describe('the worker’s search cache', () => {
+  it('finds what is stored, and what a sync stored later once invalidated', async () => {
+    const cache = createSearchCache(async () => db);
+    expect((await cache.search('sparse', 10)).total).toBe(1);
+    await db.put('papers', paper('2406.00002', 'Dense retrieval'));
+    expect((await cache.search('dense', 10)).total).toBe(0); // the index is kept between queries
+    cache.invalidate();
+    expect((await cache.search('dense', 10)).total).toBe(1);
+  });
+
+  it('a failed build is not kept: the next query tries again', async () => {
+    let fail = true;
+    const cache = createSearchCache(async () => {
+      if (fail) throw new Error('database is gone');
+      return db;
+    });
+    await expect(cache.search('sparse', 10)).rejects.toThrow('database is gone');
+    fail = false;
+    expect((await cache.search('sparse', 10)).total).toBe(1);
+  });
+});
