@@ -2,6 +2,7 @@
 import type { StoredPaper } from '../records';
 import { FIELD_BITS, type SearchIndex } from './build';
 import { literal, type Pattern } from './hangul';
+import { lowerBound } from './lower-bound';
 import { MAX_QUERY_CHARS, parseQuery, type QueryWord } from './query';
 import { forTitlesStartingWith, titleKey } from './title';
 import { smallest } from './top';
@@ -17,18 +18,6 @@ const TIER_EXACT_TITLE = 1;
 const TIER_TITLE_START = 2;
 /** Rank tier of a doc for one query word, by the best field it matched in: id, title, authors, summary. */
 const FIELD_TIER = Uint8Array.from({ length: 1 << FIELD_BITS }, (_, m) => (m === 0 ? 15 : 3 + Math.log2(m & -m)));
-
-/** First index in sorted `arr` whose value is ≥ `s`. */
-function lowerBound(arr: readonly string[], s: string): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((arr[mid] ?? '') < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function termRange(terms: readonly string[], p: Pattern): [number, number] {
   return [

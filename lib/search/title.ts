@@ -3,6 +3,7 @@
  * start rises to the top, and an exactly typed title comes first among them.
  */
 import type { StoredPaper } from '../records';
+import { lowerBound } from './lower-bound';
 import { words } from './text';
 
 export interface TitleIndex {
@@ -20,17 +21,6 @@ export function buildTitleIndex(docs: readonly StoredPaper[]): TitleIndex {
   const keys = docs.map((p) => titleKey(p.title));
   const order = keys.map((_, i) => i).sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1));
   return { titleKeys: order.map((i) => keys[i] ?? ''), titleDocs: Uint32Array.from(order) };
-}
-
-function lowerBound(arr: readonly string[], s: string): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((arr[mid] ?? '') < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Calls `visit(doc, exact)` for each paper whose title key starts with `key` (`exact`: is equal to it). */
