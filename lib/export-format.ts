@@ -13,6 +13,7 @@
 import { parseArxivId } from './arxiv-id';
 import { isIsoDate } from './dates';
 import type { Media, Section } from './digest/types';
+import { safeHttpUrl } from './links';
 import type { StoredDigest, StoredPaper } from './records';
 
 export const EXPORT_FORMAT = 'arxiv-ko-digest-export';
@@ -90,14 +91,7 @@ function arxivId(v: unknown, at: string): string {
 }
 function httpUrl(v: unknown, at: string): string {
   const s = str(v, at);
-  let ok = false;
-  try {
-    const u = new URL(s);
-    ok = u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new Invalid(`${at} must be an http(s) URL`);
+  if (safeHttpUrl(s) === null) throw new Invalid(`${at} must be an http(s) URL`);
   return s;
 }
 

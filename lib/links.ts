@@ -2,8 +2,11 @@
  * URLs the panel, badges and pages link to. Pure: every function returns an http(s) URL or null, never a
  * `javascript:`/`data:` one, so components can put the result straight into `href`.
  */
+import { isIsoDate } from './dates';
+import { isHttpUrl } from './digest/url';
 import { formatRoute } from './route';
 import { DEFAULT_SOURCE_URL } from './setting-defaults';
+import { dayPath } from './sync/source';
 
 export const HF_PAPERS_BASE = 'https://huggingface.co/papers/';
 export const UPSTREAM_REPO_URL = 'https://github.com/l-yohai/daily_papers_ko';
@@ -13,23 +16,18 @@ export const LICENSE_NAME = 'CC BY-NC 4.0';
 /** Where the default (raw) source's files are shown as pages. */
 const UPSTREAM_BLOB_BASE = `${UPSTREAM_REPO_URL}/blob/main/`;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The URL, normalised, when it parses and its scheme is http or https; otherwise null. */
+/**
+ * The URL, trimmed and normalised, when it is an http(s) URL ({@link isHttpUrl}, the parser's check) that parses;
+ * otherwise null. The one check every link, media source and imported media URL goes through.
+ */
 export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (typeof url !== 'string' || url.trim() === '') return null;
+  const s = typeof url === 'string' ? url.trim() : '';
+  if (!isHttpUrl(s)) return null;
   try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    return new URL(s).href;
   } catch {
     return null;
   }
-}
-
-/** `paper_logs/YYYY/MM/DD.md` for `YYYY-MM-DD`, or null for anything else. */
-export function digestPath(date: string): string | null {
-  const m = DATE_RE.exec(date);
-  return m ? `paper_logs/${m[1]}/${m[2]}/${m[3]}.md` : null;
 }
 
 /** `base` with exactly one trailing slash. */
@@ -43,8 +41,8 @@ function withSlash(base: string): string {
  * not http(s) or the date is not `YYYY-MM-DD`.
  */
 export function digestSourceUrl(sourceBase: string, date: string): string | null {
-  const path = digestPath(date);
-  if (!path) return null;
+  if (!isIsoDate(date)) return null;
+  const path = dayPath(date);
   const base = safeHttpUrl(sourceBase);
   if (!base) return null;
   if (withSlash(base) === DEFAULT_SOURCE_URL) return `${UPSTREAM_BLOB_BASE}${path}`;

@@ -48,7 +48,7 @@ export function validateSourceUrl(input: string): SourceCheck {
   return { ok: true, url: u.href };
 }
 
-/** `YYYY-MM-DD` → `paper_logs/YYYY/MM/DD.md`. */
+/** `YYYY-MM-DD` → `paper_logs/YYYY/MM/DD.md` (the caller passes a valid date: index days, stored dates). */
 export function dayPath(date: string): string {
   return `paper_logs/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}.md`;
 }
