@@ -73,6 +73,11 @@ export function normaliseArxivId(s: string): string | null {
 
 const URL_PATH = /^\/(abs|pdf|html|format)\/(.+?)\/?$/;
 
+/** Whether a URL is on an {@link ARXIV_HOSTS} host, over http(s), on the default port. */
+export function onArxiv(u: URL): boolean {
+  return (u.protocol === 'https:' || u.protocol === 'http:') && ARXIV_HOSTS.has(u.hostname) && u.port === '';
+}
+
 /**
  * The id in an arXiv page URL: `/abs/<id>`, `/pdf/<id>[.pdf]`, `/html/<id>[/]`, `/format/<id>`, each with an
  * optional version, on an {@link ARXIV_HOSTS} host over http(s). Query and fragment are ignored; a trailing `/`
@@ -85,9 +90,7 @@ export function arxivIdFromUrl(url: string | URL): ArxivUrlId | null {
   } catch {
     return null;
   }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !ARXIV_HOSTS.has(u.hostname) || u.port !== '') {
-    return null;
-  }
+  if (!onArxiv(u)) return null;
   const m = URL_PATH.exec(u.pathname);
   if (!m) return null;
   const kind = m[1] as ArxivUrlKind;

@@ -10,9 +10,9 @@
  *   `/list/<cat>` alone are not handled: they show counts, not entries (or redirect).
  * - `search` is any `/search` path (`/search/`, `/search/cs`, `/search/advanced`) with a query: simple search
  *   uses `query=`, advanced search `terms-0-term=`. The bare search form has no results and is `null`.
- * - Only {@link ARXIV_HOSTS} over http(s) count, exactly as for ids.
+ * - Only arXiv hosts over http(s) count ({@link onArxiv}), exactly as for ids.
  */
-import { ARXIV_HOSTS, arxivIdFromUrl } from './arxiv-id.ts';
+import { arxivIdFromUrl, onArxiv } from './arxiv-id.ts';
 
 export type PageKind = 'abs' | 'html' | 'pdf' | 'listing' | 'search';
 
@@ -28,10 +28,6 @@ function toUrl(url: string | URL): URL | null {
   } catch {
     return null;
   }
-}
-
-function onArxiv(u: URL): boolean {
-  return (u.protocol === 'https:' || u.protocol === 'http:') && ARXIV_HOSTS.has(u.hostname) && u.port === '';
 }
 
 function hasSearchQuery(params: URLSearchParams): boolean {
