@@ -7,10 +7,11 @@
  * - `isFresh(fetchedAt, now, ttl)` is the TTL rule of both caches.
  */
 import { addDays } from '../dates';
+import type { FetchLike } from '../sync/fetch-file';
 import { parseRetryAfter } from '../sync/retry';
 import { dailyPapersUrl, type HfDailyItem, paperApiUrl, parseDailyPapers, parsePaperVotes } from './api';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../sync/fetch-file';
 
 /** Days tried by one walk (today and the six days before it). */
 export const MAX_WALK_DAYS = 7;

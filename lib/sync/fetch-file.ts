@@ -8,6 +8,7 @@
  */
 import { parseRetryAfter } from './retry';
 
+/** `fetch` as the sync and the Hugging Face code call it (injected, so tests can answer without a network). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface Validators {
