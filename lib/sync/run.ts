@@ -85,16 +85,9 @@ export interface SyncReport {
 
 export const DEFAULTS = { concurrency: 4, timeoutMs: 30_000, revalidateDays: 3, intervalHours: 6 } as const;
 
-type StopReason = 'offline' | 'rate-limited' | 'aborted' | 'storage';
-
-function when(t: number): string {
-  return `${new Date(t).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
-}
-
-export async function runSync(deps: SyncDeps): Promise<SyncReport> {
-  const now = deps.now ?? Date.now;
-  const startedAt = now();
-  const report: SyncReport = {
+/** A report of a run that did nothing yet, started and ended at `t`. */
+export function emptyReport(t: number): SyncReport {
+  return {
     ok: false,
     error: null,
     index: 'skipped',
@@ -105,10 +98,22 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     failed: 0,
     deferred: 0,
     bytes: 0,
-    startedAt,
-    endedAt: startedAt,
-    nextRun: startedAt,
+    startedAt: t,
+    endedAt: t,
+    nextRun: t,
   };
+}
+
+type StopReason = 'offline' | 'rate-limited' | 'aborted' | 'storage';
+
+function when(t: number): string {
+  return `${new Date(t).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+export async function runSync(deps: SyncDeps): Promise<SyncReport> {
+  const now = deps.now ?? Date.now;
+  const startedAt = now();
+  const report = emptyReport(startedAt);
   const db = deps.db;
   const intervalHours = deps.intervalHours ?? DEFAULTS.intervalHours;
 

@@ -8,7 +8,7 @@
  */
 import type { LiveRun } from '../db/sync-state';
 import type { SyncProgress } from '../records';
-import { runSync, type SyncDeps, type SyncReport } from './run';
+import { emptyReport, runSync, type SyncDeps, type SyncReport } from './run';
 
 export interface SyncRunner {
   run(): Promise<SyncReport>;
@@ -48,18 +48,8 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
     } catch (e) {
       const t = Date.now();
       report = {
-        ok: false,
+        ...emptyReport(t),
         error: `sync could not start: ${e instanceof Error ? e.message : String(e)}`,
-        index: 'skipped',
-        days: 0,
-        requested: 0,
-        written: 0,
-        notModified: 0,
-        failed: 0,
-        deferred: 0,
-        bytes: 0,
-        startedAt: t,
-        endedAt: t,
         nextRun: t + 3_600_000,
       };
     }
