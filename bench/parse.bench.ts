@@ -3,22 +3,13 @@
  * compared in the same run with `marked.lexer` (goal: ≥10× faster) and a bare `text.split('\n')` (goal: ≤4× its time).
  * Each figure is the median of several timed passes over all files after a warm-up.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { marked } from 'marked';
 import { parseDigest } from '../lib/digest/parse';
-import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR } from '../test/support/shared';
+import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR, mdFiles } from '../test/support/shared';
 import type { Report } from './run';
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : name.endsWith('.md') ? [p] : [];
-    });
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +37,7 @@ function timeInterleaved(texts: string[], passes: number, fns: ((t: string) => n
 export async function run(report: Report): Promise<void> {
   const dir = hasShared ? join(CORPUS_DIR, 'paper_logs') : join(LOCAL_FIXTURES_DIR, 'digests');
   if (!hasShared) console.error(`parse.bench: ../shared not found; timing test/fixtures/digests instead (${dir})`);
-  const files = walk(dir);
+  const files = mdFiles(dir);
   const read = files.map((f) => readFileSync(f, 'utf8'));
   // The fixtures are a few KB: repeat them so one pass is long enough for the timer to resolve.
   const texts = hasShared ? read : Array.from({ length: 400 }, () => read).flat();

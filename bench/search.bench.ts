@@ -4,45 +4,15 @@
  * Queries: a fixed, seeded set of ≥ 200 realistic ones (title words, Korean words and prefixes, half-typed
  * syllables, authors, ids in every accepted form, mixes of 1–3 words).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseDigest } from '../lib/digest/parse';
+import { join } from 'node:path';
 import type { StoredPaper } from '../lib/records';
 import { buildSearchIndex, type SearchIndex, search } from '../lib/search';
+import { CORPUS_DIR, hasShared, mdFiles, storedPapers } from '../test/support/shared';
 import type { Report } from './run';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = join(process.env.SHARED_DIR ?? join(root, '..', 'shared'), 'digest-corpus');
 const SYNTHETIC = 100_000;
 const LIMIT = 50;
 const REPEATS = 3;
-
-function mdFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...mdFiles(p));
-    else if (e.name.endsWith('.md')) out.push(p);
-  }
-  return out.sort();
-}
-
-/** Every corpus paper as the sync would store it: newest occurrence's data plus all its dates. */
-export function loadCorpus(corpusDir: string): StoredPaper[] {
-  const byId = new Map<string, StoredPaper>();
-  for (const file of mdFiles(join(corpusDir, 'paper_logs'))) {
-    const parsed = parseDigest(readFileSync(file, 'utf8'), relative(corpusDir, file));
-    const date = parsed.date;
-    if (date === null) continue;
-    for (const p of parsed.papers) {
-      const old = byId.get(p.arxivId);
-      const dates = [...new Set([date, ...(old?.dates ?? [])])].sort().reverse();
-      byId.set(p.arxivId, old && old.date > date ? { ...old, dates } : { ...p, date, dates });
-    }
-  }
-  return [...byId.values()];
-}
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -142,11 +112,11 @@ function timed<T>(f: () => T): [T, number] {
 }
 
 export async function run(report: Report): Promise<void> {
-  if (!existsSync(join(CORPUS, 'paper_logs'))) {
-    console.error(`search.bench: skipped, no corpus at ${CORPUS}`);
+  if (!hasShared) {
+    console.error(`search.bench: skipped, no corpus at ${CORPUS_DIR}`);
     return;
   }
-  const papers = loadCorpus(CORPUS);
+  const papers = storedPapers(mdFiles(join(CORPUS_DIR, 'paper_logs')));
   const queries = benchQueries(papers);
   report('search.papers', papers.length, 'papers');
   report('search.queries', queries.length, 'queries');

@@ -2,10 +2,12 @@
  * Tests over the real corpus and arXiv fixtures in ../shared run when it is there (CI always has it);
  * in a plain clone they are skipped and say so plainly.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
+import { parseDigest } from '../../lib/digest/parse';
+import type { StoredPaper } from '../../lib/records';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -25,4 +27,30 @@ export function describeShared(name: string, fn: () => void): void {
     );
   }
   (hasShared ? describe : describe.skip)(`${name} [../shared]`, fn);
+}
+
+/** Every `*.md` file under `dir`, depth first, names sorted in each directory. */
+export function mdFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? mdFiles(p) : name.endsWith('.md') ? [p] : [];
+    });
+}
+
+/** The papers of digest `files` as the sync stores them: the newest occurrence's data (later file wins a tie), all dates. */
+export function storedPapers(files: readonly string[]): StoredPaper[] {
+  const byId = new Map<string, StoredPaper>();
+  for (const file of files) {
+    const parsed = parseDigest(readFileSync(file, 'utf8'), relative(CORPUS_DIR, file));
+    const date = parsed.date;
+    if (date === null) continue;
+    for (const p of parsed.papers) {
+      const old = byId.get(p.arxivId);
+      const dates = [...new Set([date, ...(old?.dates ?? [])])].sort().reverse();
+      byId.set(p.arxivId, old && old.date > date ? { ...old, dates } : { ...p, date, dates });
+    }
+  }
+  return [...byId.values()];
 }

@@ -4,7 +4,7 @@
  * papers (every unusual one and every 12th of the rest) renders as a panel whose sections match the parsed data,
  * with Korean text marked lang="ko", links only to http(s), and no element the digest text could have injected.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cleanup, render } from '@testing-library/preact';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,18 +13,9 @@ import { parseDigest } from '../../lib/digest/parse';
 import { applyLanguage } from '../../lib/i18n';
 import type { StoredPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
-import { CORPUS_DIR, describeShared } from '../support/shared';
+import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
 
 const LOGS = join(CORPUS_DIR, 'paper_logs');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : name.endsWith('.md') ? [p] : [];
-    });
-}
 
 /** Tags the panel itself renders; anything else would have come from digest text. */
 const PANEL_TAGS = new Set(
@@ -36,7 +27,7 @@ describeShared('components over the real corpus', () => {
 
   beforeAll(() => {
     applyLanguage('ko');
-    for (const file of walk(LOGS)) {
+    for (const file of mdFiles(LOGS)) {
       const parsed = parseDigest(readFileSync(file, 'utf8'), relative(CORPUS_DIR, file));
       const date = parsed.date ?? '';
       for (const p of parsed.papers) papers.push({ ...p, date, dates: [date] });

@@ -3,12 +3,12 @@
  * text by other means (line regexes, papers_list.csv) or read off the files by hand, and the known totals from
  * /work/shared/README.md are asserted as well.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { parseDigest } from '../../lib/digest/parse';
 import type { ParsedDigest } from '../../lib/digest/types';
-import { CORPUS_DIR, describeShared } from '../support/shared';
+import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
 
 interface CorpusFile {
   /** Relative to paper_logs, e.g. `2024/06/27.md`. */
@@ -19,15 +19,6 @@ interface CorpusFile {
 
 const LOGS = join(CORPUS_DIR, 'paper_logs');
 const DOUBLE_RUN_FILES = ['2024/10/18.md', '2024/10/21.md', '2024/10/28.md', '2025/01/02.md'];
-
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : name.endsWith('.md') ? [p] : [];
-    });
-}
 
 /** Raw lines of each `### ` block (heading included), by an independent split of the text. */
 function rawBlocks(raw: string): string[][] {
@@ -57,7 +48,7 @@ describeShared('parseDigest over the real corpus', () => {
   };
 
   beforeAll(() => {
-    files = walk(LOGS).map((path) => {
+    files = mdFiles(LOGS).map((path) => {
       const raw = readFileSync(path, 'utf8');
       return { rel: relative(LOGS, path).split('\\').join('/'), raw, parsed: parseDigest(raw, path) };
     });

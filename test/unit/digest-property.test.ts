@@ -7,7 +7,7 @@
  * and real digests (the corpus when ../shared exists, else test/fixtures/digests) mutated by deleting,
  * duplicating and swapping lines, inserting random characters and truncating.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,24 +15,15 @@ import { parseArxivId } from '../../lib/arxiv-id';
 import { type InlineToken, tokenizeInline } from '../../lib/digest/inline';
 import { parseDigest } from '../../lib/digest/parse';
 import type { ParsedDigest } from '../../lib/digest/types';
-import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR } from '../support/shared';
+import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR, mdFiles } from '../support/shared';
 
 const FULL = process.env.PROPERTY_FULL === '1';
 const NUM_RUNS = FULL ? 100_000 : 2_000;
 const TIMEOUT = FULL ? 1_800_000 : 60_000;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : name.endsWith('.md') ? [p] : [];
-    });
-}
-
 const sources = [
-  ...walk(join(LOCAL_FIXTURES_DIR, 'digests')),
-  ...(hasShared ? walk(join(CORPUS_DIR, 'paper_logs')) : []),
+  ...mdFiles(join(LOCAL_FIXTURES_DIR, 'digests')),
+  ...(hasShared ? mdFiles(join(CORPUS_DIR, 'paper_logs')) : []),
 ].map((p) => readFileSync(p, 'utf8'));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

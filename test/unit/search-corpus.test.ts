@@ -2,34 +2,11 @@
  * Search over the real corpus (../shared), checked against an independent scan of the raw markdown: the files
  * are split into entries with plain regular expressions here, not with lib/digest/parse.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { parseDigest } from '../../lib/digest/parse.ts';
-import type { StoredPaper } from '../../lib/records.ts';
 import { buildSearchIndex, type SearchIndex, search } from '../../lib/search.ts';
-import { CORPUS_DIR, describeShared } from '../support/shared.ts';
-
-function mdFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? mdFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []))
-    .sort();
-}
-
-/** Papers as the sync stores them: the newest occurrence's data (later in file order wins), all dates. */
-function storedPapers(files: readonly string[]): StoredPaper[] {
-  const byId = new Map<string, StoredPaper>();
-  for (const file of files) {
-    const parsed = parseDigest(readFileSync(file, 'utf8'), relative(CORPUS_DIR, file));
-    const date = parsed.date ?? '';
-    for (const p of parsed.papers) {
-      const old = byId.get(p.arxivId);
-      const dates = [...new Set([date, ...(old?.dates ?? [])])].sort().reverse();
-      byId.set(p.arxivId, old && old.date > date ? { ...old, dates } : { ...p, date, dates });
-    }
-  }
-  return [...byId.values()];
-}
+import { CORPUS_DIR, describeShared, mdFiles, storedPapers } from '../support/shared.ts';
 
 interface RawEntry {
   id: string;
