@@ -7,7 +7,8 @@
  *   corpus stored, and again with 100,000 synthetic papers stored;
  * - popup.first_render: ms from navigation start to the first paper-item, median of 10 opens (and the part of it
  *   after DOMContentLoaded, i.e. without the browser's own page start-up);
- * - content.bundle_gzip: kB of the content script, gzipped.
+ * - content.bundle_gzip: kB of the arXiv paper-page content script (the panel), gzipped; and of the other two
+ *   (listing badges, Hugging Face paper pages).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,12 +113,16 @@ async function popupFirstRender(l: Launched): Promise<{ total: number; afterDcl:
 }
 
 export async function run(report: Report): Promise<void> {
-  const content = join(EXT_DIR, 'content-scripts', 'arxiv.js');
+  const scripts = join(EXT_DIR, 'content-scripts');
+  const content = join(scripts, 'arxiv-paper.js');
   if (!existsSync(content)) {
     console.error('chromium bench: no build at .output/chrome-mv3 (run npm run build); skipped');
     return;
   }
-  report('content.bundle_gzip', gzipSync(readFileSync(content), { level: 9 }).length / 1024, 'kB');
+  const gzipKb = (file: string) => gzipSync(readFileSync(join(scripts, file)), { level: 9 }).length / 1024;
+  report('content.bundle_gzip', gzipKb('arxiv-paper.js'), 'kB');
+  report('content.listing_bundle_gzip', gzipKb('arxiv-listing.js'), 'kB');
+  report('content.hf_bundle_gzip', gzipKb('hf.js'), 'kB');
   if (!hasShared) {
     console.error('chromium bench: ../shared not found; sync, panel and popup figures skipped');
     return;

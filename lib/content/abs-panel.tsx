@@ -28,5 +28,5 @@ export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlI
   }
   const anchor = target.kind === 'abs' ? absAbstract(document) : htmlAbstract(document);
   if (!anchor) return;
-  await mountPanel(ctx, anchor, paper, settings, pageTheme(document));
+  mountPanel(ctx, anchor, paper, settings, pageTheme(document));
 }

@@ -39,7 +39,7 @@ export async function mountHfPanel(ctx: ContentScriptContext, settings: Settings
     await domReady();
     const anchor = hfAbstract(document);
     if (!anchor || mine !== seq) return;
-    const ui = await mountPanel(ctx, anchor, paper, settings, pageTheme(document));
+    const ui = mountPanel(ctx, anchor, paper, settings, pageTheme(document));
     // A newer show() began while this one was mounting: it owns the page now.
     if (mine !== seq) ui.remove();
     else mounted = ui;

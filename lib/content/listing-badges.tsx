@@ -70,6 +70,6 @@ export async function mountListingBadges(
     if (!badge) continue;
     // Listings: at the end of the entry's header line (after "[pdf, html, other]"); search results: after the id link.
     const [anchor, append] = 'dt' in entry ? [entry.dt, 'last' as const] : [entry.anchor, 'after' as const];
-    await mountAfter(ctx, 'arxiv-ko-digest-badge', anchor, <BadgeHost badge={badge} theme={theme} />, append);
+    mountAfter(ctx, 'arxiv-ko-digest-badge', anchor, <BadgeHost badge={badge} theme={theme} />, append);
   }
 }

@@ -84,7 +84,7 @@ export function mountPanel(
   paper: StoredPaper,
   settings: Settings,
   theme: PanelTheme,
-): Promise<MountedUi> {
+): MountedUi {
   return mountAfter(
     ctx,
     PANEL_ELEMENT,

@@ -1,12 +1,15 @@
 /**
- * One way to mount a Preact tree in a shadow root next to an arXiv element (after it, or as its last child): WXT's createShadowRootUi with the
- * panel CSS inlined (no stylesheet fetch before the panel shows), placed after `anchor`, so arXiv's own elements are
- * never touched.
+ * One way to mount a Preact tree in a shadow root next to a page element (right after it, or as its last child):
+ * an element named `name` with an open shadow root holding the panel CSS (inlined: no stylesheet fetch before the
+ * panel shows) and the rendered tree. The page's own elements are never touched, and the page's styles stop at the
+ * shadow boundary (`:host { all: initial }`, as WXT's createShadowRootUi does; this hand-written equivalent keeps
+ * its ~9 kB of anchor-watching code out of the content scripts, which need none of it).
  */
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import css from '../../components/panel.css?inline';
+
+const SHADOW_CSS = `:host{all:initial !important;}\n${css}`;
 
 export interface MountedUi {
   /** The custom element holding the shadow root. */
@@ -14,27 +17,27 @@ export interface MountedUi {
   remove(): void;
 }
 
-export async function mountAfter(
+export function mountAfter(
   ctx: ContentScriptContext,
   name: string,
   anchor: Element,
   tree: ComponentChild,
   append: 'after' | 'last' = 'after',
-): Promise<MountedUi> {
-  const ui = await createShadowRootUi(ctx, {
-    name,
-    css,
-    position: 'inline',
-    anchor,
-    append,
-    onMount(container) {
-      render(tree, container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-  return { host: ui.shadowHost, remove: () => ui.remove() };
+): MountedUi {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  if (append === 'after') anchor.after(host);
+  else anchor.append(host);
+  render(tree, container);
+  const remove = () => {
+    render(null, container);
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+  return { host, remove };
 }

@@ -1,0 +1,23 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { pageKind } from '../../lib/arxiv-page';
+import { mountAbsPanel } from '../../lib/content/abs-panel';
+import { readSettings } from '../../lib/content/settings';
+
+const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+
+/** The Korean summary panel on arXiv abstract and HTML paper pages. */
+export default defineContentScript({
+  matches: HOSTS.flatMap((h) => ['abs/*', 'html/*'].map((p) => `https://${h}/${p}`)),
+  // Early, so the background is asked before the page is parsed; the panel is placed once the DOM is ready.
+  runAt: 'document_start',
+  // The panel's CSS is inlined into its shadow root (lib/content/shadow-ui.ts): no fetch before it shows.
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const kind = pageKind(location.href);
+    if (kind !== 'abs' && kind !== 'html') return;
+    const target = arxivIdFromUrl(location.href);
+    if (!target || target.style !== 'new') return; // old-style ids are never in the digests
+    await mountAbsPanel(ctx, target, await readSettings());
+  },
+});
