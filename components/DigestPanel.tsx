@@ -3,7 +3,6 @@
  * reports the user's actions through callbacks; the content script does the messaging and storage.
  */
 import { useId } from 'preact/hooks';
-import type { Media } from '../lib/digest/types';
 import { t, uiLang } from '../lib/i18n';
 import {
   digestSourceUrl,
@@ -12,12 +11,12 @@ import {
   LICENSE_URL,
   readerDateHash,
   readerPaperHash,
-  safeHttpUrl,
   UPSTREAM_REPO_NAME,
   UPSTREAM_REPO_URL,
 } from '../lib/links';
 import type { StoredPaper } from '../lib/records';
 import { ExternalLink } from './InlineText';
+import { MediaView } from './MediaView';
 import { Sections } from './Sections';
 
 /** `light`/`dark` force a colour scheme (the content script's reading of the page); `auto` follows the OS. */
@@ -113,28 +112,6 @@ export function Attribution() {
   );
 }
 
-function MediaView({ media }: { media: Media }) {
-  const url = safeHttpUrl(media.url);
-  if (!url) return null;
-  if (media.kind === 'image') {
-    return (
-      <figure class="akd-media" data-testid="media">
-        <img src={url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
-      </figure>
-    );
-  }
-  // Upstream videos have no caption tracks and no poster: never autoplay, load nothing until asked.
-  return (
-    <figure class="akd-media" data-testid="media">
-      {/* biome-ignore lint/a11y/useMediaCaption: the digests provide no captions; the summary text is the transcript-like description */}
-      <video src={url} preload="none" controls playsInline />
-      <figcaption>
-        <ExternalLink href={url}>{t('panel_videoLink')}</ExternalLink>
-      </figcaption>
-    </figure>
-  );
-}
-
 export function DigestPanel({
   paper,
   sourceBase,
@@ -193,7 +170,7 @@ export function DigestPanel({
         <div class={paper.media && online ? 'akd-content akd-with-media' : 'akd-content'}>
           {paper.media &&
             (online ? (
-              <MediaView media={paper.media} />
+              <MediaView media={paper.media} class="akd-media" videoLink={t('panel_videoLink')} />
             ) : (
               <p class="akd-note" data-testid="media-offline">
                 {t('panel_mediaOffline')}

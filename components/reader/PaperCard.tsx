@@ -1,34 +1,13 @@
 /** One paper in full: title, votes, authors, media (lazy, online only), all summary sections, links. Pure. */
 import { useId } from 'preact/hooks';
-import type { Media } from '../../lib/digest/types';
 import { t } from '../../lib/i18n';
-import { arxivAbsUrl, digestSourceUrl, hfPaperUrl, safeHttpUrl } from '../../lib/links';
+import { arxivAbsUrl, digestSourceUrl, hfPaperUrl } from '../../lib/links';
 import type { StoredPaper } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
 import { VoteCount } from '../DigestPanel';
 import { ExternalLink, InlineText } from '../InlineText';
+import { MediaView } from '../MediaView';
 import { Sections } from '../Sections';
-
-function MediaView({ media }: { media: Media }) {
-  const url = safeHttpUrl(media.url);
-  if (!url) return null;
-  if (media.kind === 'image') {
-    return (
-      <figure data-testid="media">
-        <img src={url} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" />
-      </figure>
-    );
-  }
-  return (
-    <figure data-testid="media">
-      {/* biome-ignore lint/a11y/useMediaCaption: the digests carry no captions; the summary describes the video */}
-      <video src={url} preload="none" controls playsInline />
-      <figcaption>
-        <ExternalLink href={url}>{t('reader_video')}</ExternalLink>
-      </figcaption>
-    </figure>
-  );
-}
 
 export interface PaperCardProps {
   paper: StoredPaper;
@@ -75,7 +54,7 @@ export function PaperCard({ paper, headingLevel, online, sourceBase }: PaperCard
       )}
       {paper.media &&
         (online ? (
-          <MediaView media={paper.media} />
+          <MediaView media={paper.media} videoLink={t('reader_video')} />
         ) : (
           <p class="muted" data-testid="media-offline">
             {t('reader_mediaOffline')}
