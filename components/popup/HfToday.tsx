@@ -4,17 +4,14 @@
  * Korean summary in the reader; the others show the English title and Hugging Face's `ai_summary`, marked as not
  * Korean, and open the paper's Hugging Face page. Hugging Face text is untrusted and only ever rendered as text.
  */
-import { useCallback, useEffect, useId, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useId } from 'preact/hooks';
 import { relativeTime } from '../../lib/dates';
-import { HF_HOST_PERMISSION, type HfDailyItem } from '../../lib/hf/api';
+import type { HfDailyItem } from '../../lib/hf/api';
 import { t, uiLang } from '../../lib/i18n';
 import { hfPaperUrl } from '../../lib/links';
 import type { Res } from '../../lib/messages';
 import type { StoredPaper } from '../../lib/records';
-import { send } from '../../lib/send';
 import { firstSentence, plainText } from '../../lib/summary';
-import { errorText } from './page';
 
 /** Entries shown in the popup; the rest are a link away on Hugging Face. */
 export const HF_POPUP_MAX = 10;
@@ -191,32 +188,4 @@ export function HfTodayView({ data, error, now, onAllow, onOpenKorean, onOpenUrl
       )}
     </section>
   );
-}
-
-/** Asks the background for the list (once on open, again after the permission is granted). */
-export function useHfToday(): { data: HfToday | null; error: string | null; allow(): void } {
-  const [data, setData] = useState<HfToday | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setData(await send('getHfToday', {}));
-      setError(null);
-    } catch (e) {
-      setError(t('popup_hfError', errorText(e)));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const allow = useCallback(() => {
-    // Called straight from the click: the permission request needs the user gesture.
-    browser.permissions.request({ origins: [HF_HOST_PERMISSION] }).then(
-      (granted) => {
-        if (granted) void load();
-        else setError(t('popup_hfDenied'));
-      },
-      (e: unknown) => setError(t('popup_hfError', errorText(e))),
-    );
-  }, [load]);
-  return { data, error, allow };
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/pages.css';
-import { PopupApp } from '../../components/popup/PopupApp';
 import { initI18n } from '../../lib/i18n';
+import { PopupApp } from '../../lib/pages/popup/app';
 
 const root = document.getElementById('app');
 if (root) void initI18n().then(() => render(<PopupApp />, root));

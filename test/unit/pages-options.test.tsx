@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, parseIntervalHours } from '../../components/options/format';
-import { OptionsApp } from '../../components/options/OptionsApp';
 import { buildExport, serializeExport } from '../../lib/export-format';
 import { applyLanguage } from '../../lib/i18n';
+import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
 import {
   DEFAULT_SOURCE_URL,

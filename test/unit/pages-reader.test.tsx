@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ReaderApp } from '../../components/reader/ReaderApp';
-import { loadRoute } from '../../components/reader/useReader';
+import { ReaderApp } from '../../lib/pages/reader/app';
+import { loadRoute } from '../../lib/pages/reader/use-reader';
 import { send } from '../../lib/send';
 import { answerWith, MAY8, MAY9, syncedHandlers } from './pages-fixtures';
 

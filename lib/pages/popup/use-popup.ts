@@ -4,12 +4,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { arxivIdFromUrl } from '../../lib/arxiv-id';
-import { neighbours } from '../../lib/dates';
-import type { DaySummary, StoredPaper } from '../../lib/records';
-import { send } from '../../lib/send';
-import { sortByVotes } from '../../lib/summary';
-import { errorText } from './page';
+import { arxivIdFromUrl } from '../../arxiv-id';
+import { neighbours } from '../../dates';
+import type { DaySummary, StoredPaper } from '../../records';
+import { send } from '../../send';
+import { sortByVotes } from '../../summary';
+import { errorText } from '../page';
 
 /** Debounce of search as you type. */
 export const SEARCH_DEBOUNCE_MS = 100;

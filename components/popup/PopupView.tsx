@@ -1,17 +1,18 @@
-/** The toolbar popup: newest digest by votes, day navigation, search as you type, this tab's paper, sync status. */
+/**
+ * The toolbar popup's layout: newest digest by votes, day navigation, search as you type, this tab's paper, sync
+ * status. Renders its props; opening tabs goes through `actions` (lib/pages/popup/app.tsx wires the data).
+ */
 import { useId } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { isToday } from '../../lib/dates';
 import { t } from '../../lib/i18n';
-import { arxivAbsUrl, readerPaperHash } from '../../lib/links';
+import { readerPaperHash } from '../../lib/links';
+import type { PopupData } from '../../lib/pages/popup/use-popup';
+import type { SyncController } from '../../lib/pages/use-sync-status';
 import type { SyncStatus } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
-import { HfTodayView, useHfToday } from './HfToday';
+import { type HfToday, HfTodayView } from './HfToday';
 import { PaperList } from './PaperItem';
-import { usePageMeta } from './page';
 import { SyncStatusView } from './SyncStatus';
-import { type PopupData, usePopupData } from './usePopup';
-import { type SyncController, useSyncStatus } from './useSyncStatus';
 
 /**
  * Heading of the shown day. "Today" only when the date is today's UTC date; the newest digest otherwise says so
@@ -23,16 +24,13 @@ export function dayHeading(date: string, newestDate: string | null, lastSuccess:
   return t('popup_dayOf', date);
 }
 
-function openTab(url: string): void {
-  void browser.tabs.create({ url });
-}
-
-export function openAbs(arxivId: string): void {
-  openTab(arxivAbsUrl(arxivId));
-}
-
-export function openReader(hash = ''): void {
-  openTab(browser.runtime.getURL('/reader.html') + hash);
+/** What the popup's links and buttons open (each in a new tab, except the options page). */
+export interface PopupActions {
+  openAbs(arxivId: string): void;
+  /** The reader at `hash` (a reader route; none: its home). */
+  openReader(hash?: string): void;
+  openUrl(url: string): void;
+  openOptions(): void;
 }
 
 function EmptyState({ status }: { status: SyncStatus | null }) {
@@ -53,7 +51,17 @@ function EmptyState({ status }: { status: SyncStatus | null }) {
   );
 }
 
-function DaySection({ data, sync, now }: { data: PopupData; sync: SyncController; now: number }) {
+function DaySection({
+  data,
+  sync,
+  now,
+  onOpen,
+}: {
+  data: PopupData;
+  sync: SyncController;
+  now: number;
+  onOpen(arxivId: string): void;
+}) {
   const headingId = useId();
   const view = data.view;
   if (!view) return null;
@@ -87,12 +95,12 @@ function DaySection({ data, sync, now }: { data: PopupData; sync: SyncController
         </button>
       </nav>
       <p class="muted">{t('popup_paperTotal', view.papers.length)}</p>
-      <PaperList papers={view.papers} onOpen={openAbs} label={dayHeading(view.date, data.newestDate, null, now)} />
+      <PaperList papers={view.papers} onOpen={onOpen} label={dayHeading(view.date, data.newestDate, null, now)} />
     </section>
   );
 }
 
-function SearchResults({ data }: { data: PopupData }) {
+function SearchResults({ data, actions }: { data: PopupData; actions: PopupActions }) {
   const headingId = useId();
   const s = data.search;
   if (data.searchError) return <p class="error">{t('popup_searchError', data.searchError)}</p>;
@@ -104,14 +112,14 @@ function SearchResults({ data }: { data: PopupData }) {
         <p>{t('popup_searchNone', s.query)}</p>
       ) : (
         <>
-          <PaperList papers={s.papers} onOpen={openAbs} />
+          <PaperList papers={s.papers} onOpen={actions.openAbs} />
           {s.total > s.papers.length && (
             <p class="row">
               <span class="muted">{t('popup_searchShowing', s.papers.length, s.total)}</span>
               <button
                 type="button"
                 class="link"
-                onClick={() => openReader(formatRoute({ kind: 'search', query: s.query }))}
+                onClick={() => actions.openReader(formatRoute({ kind: 'search', query: s.query }))}
               >
                 {t('popup_searchAllInReader')}
               </button>
@@ -128,11 +136,11 @@ export interface PopupViewProps {
   sync: SyncController;
   now: number;
   /** "Today on Hugging Face" (absent: not shown). */
-  hf?: ReturnType<typeof useHfToday>;
+  hf?: { data: HfToday | null; error: string | null; allow(): void };
+  actions: PopupActions;
 }
 
-/** The popup's layout for given data (no fetching). */
-export function PopupView({ data, sync, now, hf }: PopupViewProps) {
+export function PopupView({ data, sync, now, hf, actions }: PopupViewProps) {
   const searchId = useId();
   const thisPageId = useId();
   const searching = data.query.trim() !== '';
@@ -144,17 +152,12 @@ export function PopupView({ data, sync, now, hf }: PopupViewProps) {
         <nav aria-label={t('popup_pagesNav')}>
           <ul class="plain">
             <li>
-              <button type="button" class="link" data-testid="open-reader" onClick={() => openReader()}>
+              <button type="button" class="link" data-testid="open-reader" onClick={() => actions.openReader()}>
                 {t('popup_openReader')}
               </button>
             </li>
             <li>
-              <button
-                type="button"
-                class="link"
-                data-testid="open-options"
-                onClick={() => void browser.runtime.openOptionsPage()}
-              >
+              <button type="button" class="link" data-testid="open-options" onClick={actions.openOptions}>
                 {t('popup_openOptions')}
               </button>
             </li>
@@ -177,13 +180,13 @@ export function PopupView({ data, sync, now, hf }: PopupViewProps) {
           />
         </search>
         {searching ? (
-          <SearchResults data={data} />
+          <SearchResults data={data} actions={actions} />
         ) : (
           <>
             {data.tabPaper && (
               <section aria-labelledby={thisPageId} data-testid="tab-paper">
                 <h2 id={thisPageId}>{t('popup_thisPage')}</h2>
-                <PaperList papers={[data.tabPaper]} onOpen={openAbs} />
+                <PaperList papers={[data.tabPaper]} onOpen={actions.openAbs} />
               </section>
             )}
             {hf && (
@@ -192,14 +195,14 @@ export function PopupView({ data, sync, now, hf }: PopupViewProps) {
                 error={hf.error}
                 now={now}
                 onAllow={hf.allow}
-                onOpenKorean={(id) => openReader(readerPaperHash(id))}
-                onOpenUrl={openTab}
+                onOpenKorean={(id) => actions.openReader(readerPaperHash(id))}
+                onOpenUrl={actions.openUrl}
               />
             )}
             {data.loadError && <p class="error">{t('popup_loadError', data.loadError)}</p>}
             {data.loading && !data.view && <p class="muted">{t('popup_loading')}</p>}
             {empty && <EmptyState status={sync.status} />}
-            <DaySection data={data} sync={sync} now={now} />
+            <DaySection data={data} sync={sync} now={now} onOpen={actions.openAbs} />
           </>
         )}
       </main>
@@ -214,12 +217,4 @@ export function PopupView({ data, sync, now, hf }: PopupViewProps) {
       </footer>
     </div>
   );
-}
-
-export function PopupApp() {
-  usePageMeta('extName');
-  const sync = useSyncStatus();
-  const data = usePopupData(sync.status?.digestCount ?? null, sync.status?.running === true);
-  const hf = useHfToday();
-  return <PopupView data={data} sync={sync} now={Date.now()} hf={hf} />;
 }

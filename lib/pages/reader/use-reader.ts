@@ -1,11 +1,11 @@
 /** The reader's controller: the route from `location.hash` (hashchange), and the data that route needs. */
 import { useEffect, useState } from 'preact/hooks';
-import { neighbours } from '../../lib/dates';
-import type { DaySummary, StoredPaper } from '../../lib/records';
-import { parseRoute, type Route } from '../../lib/route';
-import { send } from '../../lib/send';
-import { DEFAULT_SOURCE_URL, sourceUrlItem } from '../../lib/settings';
-import { errorText } from '../popup/page';
+import { neighbours } from '../../dates';
+import type { DaySummary, StoredPaper } from '../../records';
+import { parseRoute, type Route } from '../../route';
+import { send } from '../../send';
+import { DEFAULT_SOURCE_URL, sourceUrlItem } from '../../settings';
+import { errorText } from '../page';
 
 /** Search results shown on the reader's search page. */
 export const READER_SEARCH_LIMIT = 200;

@@ -1,26 +1,38 @@
 /**
- * Options page: source URL (validated, host permission requested on save), sync interval, UI language, panel and
- * badge display, sync status, stored data (size, export, import, clear with an inline confirmation).
+ * Options page layout: source URL (validated, host permission requested on save), sync interval, UI language, panel
+ * and badge display, sync status, stored data (size, export, import, clear with an inline confirmation). Renders its
+ * props; every save, permission request and data action is a callback in `actions` (lib/pages/options/app.tsx).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
-import type { SyncStatus } from '../../lib/records';
-import { DEFAULT_SOURCE_URL, type UiLanguage } from '../../lib/settings';
-import { errorText, usePageMeta } from '../popup/page';
+import type { Feedback, StorageInfo } from '../../lib/pages/options/use-options';
+import { errorText } from '../../lib/pages/page';
+import type { SyncController } from '../../lib/pages/use-sync-status';
+import { DEFAULT_SOURCE_URL, type Settings, type UiLanguage } from '../../lib/setting-defaults';
 import { SyncStatusView } from '../popup/SyncStatus';
-import { useSyncStatus } from '../popup/useSyncStatus';
 import { formatBytes, parseIntervalHours } from './format';
-import {
-  downloadExport,
-  type Feedback,
-  hfPermissionFor,
-  importFile,
-  type OptionsController,
-  type Settings,
-  type StorageInfo,
-  saveSourceUrl,
-  useOptions,
-} from './useOptions';
+
+export interface OptionsActions {
+  setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>;
+  /** Validates and saves a source URL, asking for its host permission first: call it straight from the submit. */
+  saveSourceUrl(input: string): Promise<Feedback & { url?: string }>;
+  /** Asks for (on) or gives back (both off) the huggingface.co permission: call it straight from the change. */
+  hfPermissionFor(on: boolean, otherOn: boolean): Promise<boolean>;
+  exportData(): Promise<Feedback>;
+  importFile(file: File): Promise<Feedback>;
+  clearData(): Promise<Feedback>;
+  /** After a successful import. */
+  onImported(): void;
+}
+
+export interface OptionsViewProps {
+  /** null while loading. */
+  settings: Settings | null;
+  storage: StorageInfo | null;
+  sync: SyncController;
+  actions: OptionsActions;
+  now: number;
+}
 
 function FeedbackLine({ feedback, testId }: { feedback: Feedback | null; testId: string }) {
   // Always rendered (empty when there is nothing to say) so screen readers announce changes.
@@ -31,7 +43,13 @@ function FeedbackLine({ feedback, testId }: { feedback: Feedback | null; testId:
   );
 }
 
-function SourceSection({ initial }: { initial: string }) {
+function SourceSection({
+  initial,
+  save,
+}: {
+  initial: string;
+  save(input: string): Promise<Feedback & { url?: string }>;
+}) {
   const id = useId();
   const helpId = useId();
   const [value, setValue] = useState(initial);
@@ -40,8 +58,8 @@ function SourceSection({ initial }: { initial: string }) {
   const submit = (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    // saveSourceUrl asks for the host permission first thing, still inside this user gesture.
-    saveSourceUrl(value)
+    // save asks for the host permission first thing, still inside this user gesture.
+    save(value)
       .then((r) => {
         setFeedback(r);
         if (r.url) setValue(r.url);
@@ -134,11 +152,11 @@ function IntervalField({ initial, onSave }: { initial: number; onSave(hours: num
   );
 }
 
-function DisplaySection({ settings, options }: { settings: Settings; options: OptionsController }) {
+function DisplaySection({ settings, actions }: { settings: Settings; actions: OptionsActions }) {
   const id = useId();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const save = <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    options.setSetting(key, value).then(
+    actions.setSetting(key, value).then(
       () => setFeedback({ kind: 'ok', text: t('options_saved') }),
       (err: unknown) => setFeedback({ kind: 'error', text: t('options_error', errorText(err)) }),
     );
@@ -188,7 +206,7 @@ function DisplaySection({ settings, options }: { settings: Settings; options: Op
   );
 }
 
-function HfSection({ settings, options }: { settings: Settings; options: OptionsController }) {
+function HfSection({ settings, actions }: { settings: Settings; actions: OptionsActions }) {
   const id = useId();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const toggle = (key: 'hfDaily' | 'hfLiveVotes', input: HTMLInputElement) => {
@@ -197,14 +215,15 @@ function HfSection({ settings, options }: { settings: Settings; options: Options
     // Shown on only once it is on: while the browser asks for the permission the box stays unchecked.
     if (on) input.checked = false;
     // The permission request is the first asynchronous step, inside this click.
-    hfPermissionFor(on, other)
+    actions
+      .hfPermissionFor(on, other)
       .then(async (allowed) => {
         if (!allowed) {
           input.checked = false;
           setFeedback({ kind: 'error', text: t('options_hfPermissionDenied') });
           return;
         }
-        await options.setSetting(key, on);
+        await actions.setSetting(key, on);
         setFeedback({ kind: 'ok', text: t('options_saved') });
       })
       .catch((err: unknown) => {
@@ -256,15 +275,7 @@ function storageText(info: StorageInfo): string {
     : t('options_storageUsed', used);
 }
 
-function DataSection({
-  storage,
-  onClear,
-  onImported,
-}: {
-  storage: StorageInfo | null;
-  onClear(): Promise<Feedback>;
-  onImported(): void;
-}) {
+function DataSection({ storage, actions }: { storage: StorageInfo | null; actions: OptionsActions }) {
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -294,7 +305,7 @@ function DataSection({
         </p>
       )}
       <div class="row">
-        <button type="button" data-testid="export-data" disabled={busy} onClick={() => run(() => downloadExport())}>
+        <button type="button" data-testid="export-data" disabled={busy} onClick={() => run(actions.exportData)}>
           {t('options_export')}
         </button>
       </div>
@@ -312,9 +323,9 @@ function DataSection({
             const file = input.files?.[0];
             if (!file) return;
             run(async () => {
-              const r = await importFile(file);
+              const r = await actions.importFile(file);
               input.value = '';
-              if (r.kind === 'ok') onImported();
+              if (r.kind === 'ok') actions.onImported();
               return r;
             });
           }}
@@ -335,7 +346,7 @@ function DataSection({
               disabled={busy}
               onClick={() => {
                 setConfirming(false);
-                run(onClear);
+                run(actions.clearData);
               }}
             >
               {t('options_clearYes')}
@@ -365,12 +376,7 @@ function DataSection({
   );
 }
 
-export function OptionsApp() {
-  const options = useOptions();
-  const sync = useSyncStatus();
-  usePageMeta('options_title', options.langVersion);
-  const { settings } = options;
-  const setStatus = (s: SyncStatus | undefined) => s && sync.setStatus(s);
+export function OptionsView({ settings, storage, sync, actions, now }: OptionsViewProps) {
   return (
     <div class="options">
       <header>
@@ -379,37 +385,26 @@ export function OptionsApp() {
       <main>
         {settings ? (
           <>
-            <SourceSection initial={settings.sourceUrl} />
+            <SourceSection initial={settings.sourceUrl} save={actions.saveSourceUrl} />
             <section aria-labelledby="options-sync-h">
               <h2 id="options-sync-h">{t('options_syncHeading')}</h2>
               <IntervalField
                 initial={settings.syncIntervalHours}
-                onSave={(hours) => options.setSetting('syncIntervalHours', hours)}
+                onSave={(hours) => actions.setSetting('syncIntervalHours', hours)}
               />
               <SyncStatusView
                 status={sync.status}
                 error={sync.error}
                 requesting={sync.requesting}
                 onSyncNow={() => void sync.syncNow()}
-                now={Date.now()}
+                now={now}
                 headingLevel={3}
                 title={t('options_syncStatus')}
               />
             </section>
-            <DisplaySection settings={settings} options={options} />
-            <HfSection settings={settings} options={options} />
-            <DataSection
-              storage={options.storage}
-              onClear={async () => {
-                const r = await options.clearData();
-                setStatus(r.status);
-                return r.feedback;
-              }}
-              onImported={() => {
-                void options.refreshStorage();
-                void sync.refresh();
-              }}
-            />
+            <DisplaySection settings={settings} actions={actions} />
+            <HfSection settings={settings} actions={actions} />
+            <DataSection storage={storage} actions={actions} />
           </>
         ) : (
           <p class="muted">{t('popup_loading')}</p>

@@ -1,6 +1,6 @@
-/** Small helpers shared by the extension pages (popup, reader, options). */
+/** Small helpers shared by the extension pages' controllers (popup, reader, options). */
 import { useEffect } from 'preact/hooks';
-import { type MessageKey, t, uiLang } from '../../lib/i18n';
+import { type MessageKey, t, uiLang } from '../i18n';
 
 /** Keeps `<html lang>` and the document title in the UI language. */
 export function usePageMeta(titleKey: MessageKey, langVersion = 0): void {

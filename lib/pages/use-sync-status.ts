@@ -1,7 +1,7 @@
 /** Sync status for the popup and options page: loads it, polls it, and starts a sync on request. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { SyncStatus } from '../../lib/records';
-import { send } from '../../lib/send';
+import type { SyncStatus } from '../records';
+import { send } from '../send';
 import { errorText } from './page';
 
 /** Poll interval while a sync runs (progress updates). */

@@ -4,36 +4,36 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../lib/export-format';
-import { HF_HOST_PERMISSION } from '../../lib/hf/api';
-import { applyLanguage, t } from '../../lib/i18n';
-import { MAX_IMPORT_CHARS } from '../../lib/messages';
-import type { SyncStatus } from '../../lib/records';
-import { send } from '../../lib/send';
+import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../export-format';
+import { HF_HOST_PERMISSION } from '../../hf/api';
+import { applyLanguage, t } from '../../i18n';
+import { MAX_IMPORT_CHARS } from '../../messages';
+import type { SyncStatus } from '../../records';
+import { send } from '../../send';
+import { DEFAULT_SOURCE_URL, SETTING_DEFAULTS, type Settings, type UiLanguage } from '../../setting-defaults';
 import {
-  DEFAULT_SOURCE_URL,
-  DEFAULT_SYNC_HOURS,
   hfDailyItem,
   hfLiveVotesItem,
   listingBadgesItem,
   panelCollapsedItem,
   sourceUrlItem,
   syncIntervalHoursItem,
-  type UiLanguage,
   uiLanguageItem,
-} from '../../lib/settings';
-import { validateSourceUrl } from '../../lib/sync/source';
-import { errorText } from '../popup/page';
+} from '../../settings';
+import { validateSourceUrl } from '../../sync/source';
+import { errorText } from '../page';
 
-export interface Settings {
-  sourceUrl: string;
-  syncIntervalHours: number;
-  uiLanguage: UiLanguage;
-  panelCollapsed: boolean;
-  listingBadges: boolean;
-  hfDaily: boolean;
-  hfLiveVotes: boolean;
-}
+/** The storage item of each setting. */
+const ITEMS: { [K in keyof Settings]: { getValue(): Promise<Settings[K]>; setValue(v: Settings[K]): Promise<void> } } =
+  {
+    sourceUrl: sourceUrlItem,
+    syncIntervalHours: syncIntervalHoursItem,
+    uiLanguage: uiLanguageItem,
+    panelCollapsed: panelCollapsedItem,
+    listingBadges: listingBadgesItem,
+    hfDaily: hfDailyItem,
+    hfLiveVotes: hfLiveVotesItem,
+  };
 
 export interface StorageInfo {
   bytes: number;
@@ -48,17 +48,9 @@ export interface Feedback {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const [sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges, hfDaily, hfLiveVotes] =
-    await Promise.all([
-      sourceUrlItem.getValue(),
-      syncIntervalHoursItem.getValue(),
-      uiLanguageItem.getValue(),
-      panelCollapsedItem.getValue(),
-      listingBadgesItem.getValue(),
-      hfDailyItem.getValue(),
-      hfLiveVotesItem.getValue(),
-    ]);
-  return { sourceUrl, syncIntervalHours, uiLanguage, panelCollapsed, listingBadges, hfDaily, hfLiveVotes };
+  const keys = Object.keys(ITEMS) as (keyof Settings)[];
+  const values = await Promise.all(keys.map((k) => ITEMS[k].getValue()));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Settings;
 }
 
 /**
@@ -165,31 +157,12 @@ export function useOptions(): OptionsController {
   }, []);
 
   useEffect(() => {
-    loadSettings().then(setSettings, () =>
-      setSettings({
-        sourceUrl: DEFAULT_SOURCE_URL,
-        syncIntervalHours: DEFAULT_SYNC_HOURS,
-        uiLanguage: 'auto',
-        panelCollapsed: false,
-        listingBadges: true,
-        hfDaily: true,
-        hfLiveVotes: false,
-      }),
-    );
+    loadSettings().then(setSettings, () => setSettings({ ...SETTING_DEFAULTS }));
     void refreshStorage();
   }, [refreshStorage]);
 
   const setSetting = useCallback(async <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    const items = {
-      sourceUrl: sourceUrlItem,
-      syncIntervalHours: syncIntervalHoursItem,
-      uiLanguage: uiLanguageItem,
-      panelCollapsed: panelCollapsedItem,
-      listingBadges: listingBadgesItem,
-      hfDaily: hfDailyItem,
-      hfLiveVotes: hfLiveVotesItem,
-    };
-    await (items[key] as { setValue(v: Settings[K]): Promise<void> }).setValue(value);
+    await ITEMS[key].setValue(value);
     setSettings((s) => (s ? { ...s, [key]: value } : s));
     if (key === 'uiLanguage') {
       applyLanguage(value as UiLanguage);

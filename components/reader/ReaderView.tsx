@@ -1,11 +1,12 @@
-/** The offline reader page: days, one day in full, one paper, search. Everything comes from the background's DB. */
+/**
+ * The offline reader's layout: days, one day in full, one paper, search. Renders the route's loaded data it is
+ * given (lib/pages/reader/app.tsx loads it from the background's DB).
+ */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
+import type { ReaderData } from '../../lib/pages/reader/use-reader';
 import { formatRoute, type Route } from '../../lib/route';
 import { Attribution } from '../DigestPanel';
-import { usePageMeta } from '../popup/page';
-import { type ReaderData, useHashRoute, useOnline, useReaderData, useSourceBase } from './useReader';
 import { DayList, DayView, NotFoundView, PaperView, SearchView } from './views';
 
 function SearchForm({ route }: { route: Route }) {
@@ -45,10 +46,11 @@ export interface ReaderViewProps {
   data: ReaderData;
   online: boolean;
   sourceBase: string;
+  onOpenOptions(): void;
 }
 
 /** The content for a route's loaded data. */
-export function ReaderContent({ data, online, sourceBase }: Omit<ReaderViewProps, 'route'>) {
+function ReaderContent({ data, online, sourceBase }: Pick<ReaderViewProps, 'data' | 'online' | 'sourceBase'>) {
   switch (data.kind) {
     case 'loading':
       return (
@@ -92,7 +94,7 @@ export function ReaderContent({ data, online, sourceBase }: Omit<ReaderViewProps
   }
 }
 
-export function ReaderView({ route, data, online, sourceBase }: ReaderViewProps) {
+export function ReaderView({ route, data, online, sourceBase, onOpenOptions }: ReaderViewProps) {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   // After navigating (not on the first load), move focus to the new view's heading for keyboard and screen readers.
@@ -120,7 +122,7 @@ export function ReaderView({ route, data, online, sourceBase }: ReaderViewProps)
               </a>
             </li>
             <li>
-              <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+              <button type="button" class="link" onClick={onOpenOptions}>
                 {t('reader_options')}
               </button>
             </li>
@@ -136,13 +138,4 @@ export function ReaderView({ route, data, online, sourceBase }: ReaderViewProps)
       </footer>
     </div>
   );
-}
-
-export function ReaderApp() {
-  usePageMeta('reader_title');
-  const route = useHashRoute();
-  const data = useReaderData(route);
-  const online = useOnline();
-  const sourceBase = useSourceBase();
-  return <ReaderView route={route} data={data} online={online} sourceBase={sourceBase} />;
 }

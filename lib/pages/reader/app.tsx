@@ -1,0 +1,14 @@
+/** The reader page: the route from the URL hash and the data it needs, handed to the reader's view. */
+import { ReaderView } from '../../../components/reader/ReaderView';
+import { openOptions } from '../navigation';
+import { usePageMeta } from '../page';
+import { useHashRoute, useOnline, useReaderData, useSourceBase } from './use-reader';
+
+export function ReaderApp() {
+  usePageMeta('reader_title');
+  const route = useHashRoute();
+  const data = useReaderData(route);
+  const online = useOnline();
+  const sourceBase = useSourceBase();
+  return <ReaderView route={route} data={data} online={online} sourceBase={sourceBase} onOpenOptions={openOptions} />;
+}
