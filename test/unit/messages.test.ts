@@ -5,9 +5,9 @@ const EXT = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;
 
 describe('parseRequest', () => {
-  it('accepts a well-formed request', () => {
-    const r = parseRequest({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '2406.16793' } });
-    expect(typeof r).toBe('object');
+  it('accepts a well-formed request as an envelope of its type and payload, nothing else', () => {
+    const r = parseRequest({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '2406.16793' }, sender: 'x' });
+    expect(r).toEqual({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: '2406.16793' } });
   });
   it.each([
     ['exportData', {}],
