@@ -73,6 +73,16 @@ export function normaliseArxivId(s: string): string | null {
 
 const URL_PATH = /^\/(abs|pdf|html|format)\/(.+?)\/?$/;
 
+/** A URL given as text or as a URL; null when the text does not parse. */
+export function toUrl(url: string | URL): URL | null {
+  if (typeof url !== 'string') return url;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a URL is on an {@link ARXIV_HOSTS} host, over http(s), on the default port. */
 export function onArxiv(u: URL): boolean {
   return (u.protocol === 'https:' || u.protocol === 'http:') && ARXIV_HOSTS.has(u.hostname) && u.port === '';
@@ -84,13 +94,8 @@ export function onArxiv(u: URL): boolean {
  * is allowed; anything else after the id (sub-resources like `/html/<id>/x1.png`) is not a page and gives null.
  */
 export function arxivIdFromUrl(url: string | URL): ArxivUrlId | null {
-  let u: URL;
-  try {
-    u = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return null;
-  }
-  if (!onArxiv(u)) return null;
+  const u = toUrl(url);
+  if (!u || !onArxiv(u)) return null;
   const m = URL_PATH.exec(u.pathname);
   if (!m) return null;
   const kind = m[1] as ArxivUrlKind;

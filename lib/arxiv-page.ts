@@ -12,7 +12,7 @@
  *   uses `query=`, advanced search `terms-0-term=`. The bare search form has no results and is `null`.
  * - Only arXiv hosts over http(s) count ({@link onArxiv}), exactly as for ids.
  */
-import { arxivIdFromUrl, onArxiv } from './arxiv-id.ts';
+import { arxivIdFromUrl, onArxiv, toUrl } from './arxiv-id.ts';
 
 export type PageKind = 'abs' | 'html' | 'pdf' | 'listing' | 'search';
 
@@ -20,15 +20,6 @@ const CATEGORY = '[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]+(?:-[A-Za-z]+)*)?';
 const PERIOD = '(?:new|recent|pastweek|\\d{4}|\\d{4}-(?:0[1-9]|1[0-2]))';
 const LISTING = new RegExp(`^/list/${CATEGORY}/${PERIOD}/?$`);
 const SEARCH = /^\/search(?:\/[a-z-]*)?\/?$/;
-
-function toUrl(url: string | URL): URL | null {
-  if (typeof url !== 'string') return url;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
 
 function hasSearchQuery(params: URLSearchParams): boolean {
   return Boolean(params.get('query')?.trim() || params.get('terms-0-term')?.trim());
