@@ -392,15 +392,7 @@ export function OptionsView({ settings, storage, sync, actions, now }: OptionsVi
                 initial={settings.syncIntervalHours}
                 onSave={(hours) => actions.setSetting('syncIntervalHours', hours)}
               />
-              <SyncStatusView
-                status={sync.status}
-                error={sync.error}
-                requesting={sync.requesting}
-                onSyncNow={() => void sync.syncNow()}
-                now={now}
-                headingLevel={3}
-                title={t('options_syncStatus')}
-              />
+              <SyncStatusView sync={sync} now={now} headingLevel={3} title={t('options_syncStatus')} />
             </section>
             <DisplaySection settings={settings} actions={actions} />
             <HfSection settings={settings} actions={actions} />

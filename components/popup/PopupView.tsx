@@ -207,13 +207,7 @@ export function PopupView({ data, sync, now, hf, actions }: PopupViewProps) {
         )}
       </main>
       <footer>
-        <SyncStatusView
-          status={sync.status}
-          error={sync.error}
-          requesting={sync.requesting}
-          onSyncNow={() => void sync.syncNow()}
-          now={now}
-        />
+        <SyncStatusView sync={sync} now={now} />
       </footer>
     </div>
   );

@@ -5,14 +5,12 @@
 import { useId } from 'preact/hooks';
 import { relativeTime } from '../../lib/dates';
 import { t, uiLang } from '../../lib/i18n';
+import type { SyncController } from '../../lib/pages/use-sync-status';
 import type { SyncStatus } from '../../lib/records';
 
 export interface SyncStatusProps {
-  status: SyncStatus | null;
-  /** The background could not be asked (message failed). */
-  error: string | null;
-  requesting: boolean;
-  onSyncNow(): void;
+  /** The status, why the background could not be asked, whether "Sync now" is on its way, and "Sync now". */
+  sync: Pick<SyncController, 'status' | 'error' | 'requesting' | 'syncNow'>;
   /** Current time (ms), for the relative time of the last sync. */
   now: number;
   /** Heading level of the block's title. */
@@ -29,16 +27,8 @@ export function progressText(status: SyncStatus): string {
   return p ? t('popup_syncRunning', p.done, p.total) : t('popup_syncRunningNoProgress');
 }
 
-export function SyncStatusView({
-  status,
-  error,
-  requesting,
-  onSyncNow,
-  now,
-  headingLevel = 2,
-  visibleHeading = false,
-  title,
-}: SyncStatusProps) {
+export function SyncStatusView({ sync, now, headingLevel = 2, visibleHeading = false, title }: SyncStatusProps) {
+  const { status, error, requesting } = sync;
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const running = status?.running === true;
@@ -77,7 +67,12 @@ export function SyncStatusView({
         <p>
           {t('popup_paperCount')} <span data-testid="paper-count">{status ? String(status.paperCount) : '–'}</span>
         </p>
-        <button type="button" data-testid="sync-now" onClick={onSyncNow} disabled={running || requesting}>
+        <button
+          type="button"
+          data-testid="sync-now"
+          onClick={() => void sync.syncNow()}
+          disabled={running || requesting}
+        >
           {t('popup_syncNow')}
         </button>
       </div>
