@@ -32,7 +32,7 @@ const PAIRS: [string, string, number, string][] = [
   ['--akd-border', '--akd-surface', 3, 'panel border'],
   ['--akd-border', '--akd-badge-bg', 3, 'badge border'],
 ];
-const VARS = [...new Set(PAIRS.flatMap(([fg, bg]) => [fg, bg]))];
+const VARS = [...new Set(PAIRS.flatMap(([fg, bg]) => [fg, bg] as string[]))];
 
 /**
  * The colour each palette variable resolves to inside a panel, for an OS colour scheme and an optional forced one:
