@@ -17,7 +17,7 @@ export default defineContentScript({
     const kind = pageKind(location.href);
     if (kind !== 'abs' && kind !== 'html') return;
     const target = arxivIdFromUrl(location.href);
-    if (!target || target.style !== 'new') return; // old-style ids are never in the digests
+    if (target?.style !== 'new') return; // not a paper, or an old-style id (never in the digests)
     await mountAbsPanel(ctx, target, await readSettings());
   },
 });

@@ -9,24 +9,11 @@ import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/D
 import type { StoredPaper } from '../records';
 import { send } from '../send';
 import type { Settings } from '../setting-defaults';
+import { useOnline } from '../use-online';
 import { rememberPanelCollapsed } from './settings';
 import { type MountedUi, mountAfter } from './shadow-ui';
 
 export const PANEL_ELEMENT = 'arxiv-ko-digest-panel';
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 /** The live count once the background has it (null until then, and for good on 429/errors/offline/off). */
 function useLiveVotes(arxivId: string, enabled: boolean, online: boolean): LiveVotes | null {

@@ -1,8 +1,9 @@
 /** The reader page: the route from the URL hash and the data it needs, handed to the reader's view. */
 import { ReaderView } from '../../../components/reader/ReaderView';
+import { useOnline } from '../../use-online';
 import { openOptions } from '../navigation';
 import { usePageMeta } from '../page';
-import { useHashRoute, useOnline, useReaderData, useSourceBase } from './use-reader';
+import { useHashRoute, useReaderData, useSourceBase } from './use-reader';
 
 export function ReaderApp() {
   usePageMeta('reader_title');

@@ -59,21 +59,6 @@ export function useHashRoute(): Route {
   return route;
 }
 
-export function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
-  }, []);
-  return online;
-}
-
 export function useSourceBase(): string {
   const [base, setBase] = useState(DEFAULT_SOURCE_URL);
   useEffect(() => {
