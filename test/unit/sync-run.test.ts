@@ -329,6 +329,7 @@ describe('cut-short runs resume', () => {
         return fetch(u, i);
       },
       signal: ctl.signal,
+      concurrency: 1, // one day at a time: the 6th request starts after 5 days were written
     });
     expect(r.error).toMatch(/stopped/);
     const count = await db.count('digests');
@@ -347,11 +348,12 @@ describe('cut-short runs resume', () => {
         if (u.endsWith('.md') && ++n === 7) db.close();
         return fetch(u, i);
       },
+      concurrency: 1, // one day at a time: days are written before the connection goes
     });
     expect(r.ok).toBe(false);
     db = await openDigestDb();
     const count = await db.count('digests');
-    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeGreaterThanOrEqual(5);
     expect(count).toBeLessThan(12);
     for (const d of await db.getAll('digests'))
       await expectDayAsGenerated(DAYS.find((x) => x.date === d.date) as MiniDay);
