@@ -21,7 +21,8 @@ export interface SyncController {
   setStatus(status: SyncStatus): void;
 }
 
-export function useSyncStatus(): SyncController {
+/** `start` false holds the first request back (the popup asks for its list first, so that shows sooner). */
+export function useSyncStatus(start = true): SyncController {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [requesting, setRequesting] = useState(false);
@@ -42,12 +43,13 @@ export function useSyncStatus(): SyncController {
   }, []);
 
   useEffect(() => {
+    if (!start) return;
     alive.current = true;
     void refresh();
     return () => {
       alive.current = false;
     };
-  }, [refresh]);
+  }, [refresh, start]);
 
   // One timer per completed refresh: fast while a sync runs, slow otherwise.
   useEffect(() => {

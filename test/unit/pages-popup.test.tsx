@@ -59,9 +59,12 @@ describe('popup: newest digest', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-29T12:00:00Z'));
     await renderSynced();
+    // Once the sync status (asked right after the list) confirms the last sync found nothing newer.
+    await waitFor(() =>
+      expect(screen.getByTestId('day-heading').textContent).toContain('upstream has not published since'),
+    );
     const heading = screen.getByTestId('day-heading').textContent ?? '';
     expect(heading).toContain('2025-05-09');
-    expect(heading).toContain('upstream has not published since');
     expect(heading.toLowerCase()).not.toContain('today');
   });
 
@@ -269,8 +272,10 @@ describe('popup: language', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-29T12:00:00Z'));
     await renderSynced();
-    expect(screen.getByTestId('day-heading').textContent).toBe(
-      '최신 다이제스트: 2025-05-09 (이후 원본 저장소에 새 글이 없습니다)',
+    await waitFor(() =>
+      expect(screen.getByTestId('day-heading').textContent).toBe(
+        '최신 다이제스트: 2025-05-09 (이후 원본 저장소에 새 글이 없습니다)',
+      ),
     );
     await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toContain('마지막 동기화 성공: 5분 전'));
     expect(screen.getByTestId('sync-now').textContent).toBe('지금 동기화');

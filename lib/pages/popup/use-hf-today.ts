@@ -15,8 +15,8 @@ export interface HfTodayController {
   allow(): void;
 }
 
-/** Loads the list once on open, and again after the permission is granted. */
-export function useHfToday(): HfTodayController {
+/** Loads the list once on open (once `start` is true), and again after the permission is granted. */
+export function useHfToday(start = true): HfTodayController {
   const [data, setData] = useState<Res<'getHfToday'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -28,8 +28,8 @@ export function useHfToday(): HfTodayController {
     }
   }, []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (start) void load();
+  }, [load, start]);
   const allow = useCallback(() => {
     browser.permissions.request({ origins: [HF_HOST_PERMISSION] }).then(
       (granted) => {

@@ -77,8 +77,9 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
     const seq = ++loadSeq.current;
     try {
       // Both asked at once; the list is shown as soon as the newest digest arrives (the day list comes after).
-      const listing = send('listDates', {});
+      // The newest digest first and alone (it is what the popup shows; asked together the day list slows it down).
       const latest = await send('getLatestDigest', {});
+      const listing = send('listDates', {});
       if (seq !== loadSeq.current) return;
       const newest = latest.digest?.date ?? null;
       const newestView = latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null;
