@@ -140,7 +140,7 @@ export async function run(report: Report): Promise<void> {
     return;
   }
   const upstream = await startLoopbackUpstream(CORPUS_DIR);
-  const l = await launchWithExtension({ extraArgs: upstream.chromiumArgs });
+  const l = await launchWithExtension(upstream.launch);
   try {
     await routeArxiv(l.context, ARXIV_PAGES);
     const page = await l.context.newPage();

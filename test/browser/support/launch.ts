@@ -10,8 +10,6 @@ import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const EXT_DIR = join(ROOT, '.output', 'chrome-mv3');
-/** Left to the network when the caller maps this host to a loopback server. */
-const UPSTREAM_ORIGIN = 'https://raw.githubusercontent.com/';
 export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface Launched {
@@ -29,6 +27,8 @@ export interface LaunchOptions {
   grantHosts?: string[];
   /** More Chromium flags (e.g. from loopback-upstream.ts). */
   extraArgs?: string[];
+  /** Origins whose requests really go out (to servers of the test's own on this machine) instead of being aborted. */
+  allowOrigins?: string[];
 }
 
 /** A copy of the built extension with `hosts` added to `host_permissions`. */
@@ -64,9 +64,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   // Registered first, so every more specific route added later wins over it.
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    const passThrough =
-      (options.extraArgs ?? []).some((a) => a.startsWith('--host-resolver-rules')) && url.startsWith(UPSTREAM_ORIGIN);
-    if (passThrough || url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
+    const allowed = (options.allowOrigins ?? []).some((origin) => url.startsWith(origin));
+    if (allowed || url.startsWith('chrome-extension://') || url.startsWith('data:')) return route.continue();
     return route.abort('internetdisconnected');
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -16,8 +16,8 @@ const PREFIX = '/l-yohai/daily_papers_ko/main/';
 
 export interface LoopbackUpstream {
   port: number;
-  /** Chromium flags that send raw.githubusercontent.com to this server. */
-  chromiumArgs: string[];
+  /** Launch options that send raw.githubusercontent.com to this server (and let its requests through). */
+  launch: { extraArgs: string[]; allowOrigins: string[] };
   bodyBytes: number;
   close(): Promise<void>;
 }
@@ -78,10 +78,13 @@ export async function startLoopbackUpstream(root: string): Promise<LoopbackUpstr
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    chromiumArgs: [
-      `--host-resolver-rules=MAP raw.githubusercontent.com:443 127.0.0.1:${port}`,
-      '--ignore-certificate-errors',
-    ],
+    launch: {
+      extraArgs: [
+        `--host-resolver-rules=MAP raw.githubusercontent.com:443 127.0.0.1:${port}`,
+        '--ignore-certificate-errors',
+      ],
+      allowOrigins: ['https://raw.githubusercontent.com/'],
+    },
     get bodyBytes() {
       return state.bodyBytes;
     },
