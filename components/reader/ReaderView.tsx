@@ -9,18 +9,35 @@ import { formatRoute, type Route } from '../../lib/route';
 import { Attribution } from '../DigestPanel';
 import { DayList, DayView, NotFoundView, PaperView, SearchView } from './views';
 
+/** Results as you type: the search route follows the field (replacing, not stacking, history entries). */
+const TYPING_DELAY_MS = 150;
+
 function SearchForm({ route }: { route: Route }) {
   const id = useId();
   const [value, setValue] = useState(route.kind === 'search' ? route.query : '');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (route.kind === 'search') setValue(route.query);
   }, [route]);
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), []);
+  const follow = (text: string) => {
+    clearTimeout(timer.current ?? undefined);
+    timer.current = setTimeout(() => {
+      const query = text.trim();
+      if (!query) return;
+      const hash = formatRoute({ kind: 'search', query });
+      if (location.hash === hash) return;
+      if (location.hash.startsWith('#/search/')) location.replace(hash);
+      else location.hash = hash;
+    }, TYPING_DELAY_MS);
+  };
   return (
     <search>
       <form
         class="row"
         onSubmit={(e) => {
           e.preventDefault();
+          clearTimeout(timer.current ?? undefined);
           location.hash = formatRoute({ kind: 'search', query: value.trim() });
         }}
       >
@@ -32,7 +49,10 @@ function SearchForm({ route }: { route: Route }) {
           type="search"
           data-testid="search-input"
           value={value}
-          onInput={(e) => setValue(e.currentTarget.value)}
+          onInput={(e) => {
+            setValue(e.currentTarget.value);
+            follow(e.currentTarget.value);
+          }}
           placeholder={t('popup_searchPlaceholder')}
         />
         <button type="submit">{t('reader_searchButton')}</button>

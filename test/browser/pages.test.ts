@@ -101,6 +101,14 @@ describeShared('popup, reader and options', () => {
     await reader.close();
   });
 
+  it('reader: the same search, with results as you type', async () => {
+    const reader = await open('reader.html');
+    await reader.getByTestId('search-input').fill('Adam-mini');
+    await expect.poll(() => reader.getByTestId('search-view').textContent()).toContain('Adam-mini');
+    expect(reader.url()).toMatch(/#\/search\/Adam-mini$/);
+    await reader.close();
+  });
+
   it('options: the default source is shown and a bad URL is refused with a message', async () => {
     const options = await open('options.html');
     const field = options.getByTestId('source-url');
