@@ -34,6 +34,7 @@ export default defineBackground(() => {
       onFinish: async (report) => {
         searchCache.invalidate();
         await browser.alarms.create(SYNC_ALARM, { when: report.nextRun });
+        await searchCache.warm().catch(() => undefined); // the first search after a sync need not wait for it
       },
     },
   );

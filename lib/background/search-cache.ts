@@ -9,25 +9,33 @@ import { buildSearchIndex, type SearchIndex, type SearchResult, search } from '.
 export interface SearchCache {
   search(query: string, limit: number): Promise<SearchResult>;
   invalidate(): void;
+  /** Builds the index now (after a sync), so the next query does not wait for it. */
+  warm(): Promise<void>;
 }
 
 export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
   let index: Promise<SearchIndex> | null = null;
+  const current = (): Promise<SearchIndex> => {
+    if (!index) {
+      const building = db()
+        .then((d) => d.getAll('papers'))
+        .then(buildSearchIndex);
+      index = building;
+      building.catch(() => {
+        if (index === building) index = null;
+      });
+    }
+    return index;
+  };
   return {
     async search(query, limit) {
-      if (!index) {
-        const building = db()
-          .then((d) => d.getAll('papers'))
-          .then(buildSearchIndex);
-        index = building;
-        building.catch(() => {
-          if (index === building) index = null;
-        });
-      }
-      return search(await index, query, limit);
+      return search(await current(), query, limit);
     },
     invalidate() {
       index = null;
+    },
+    async warm() {
+      await current();
     },
   };
 }

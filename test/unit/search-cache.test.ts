@@ -44,4 +44,16 @@ describe('the worker’s search cache', () => {
     fail = false;
     expect((await cache.search('sparse', 10)).total).toBe(1);
   });
+
+  it('warm() builds the index ahead of the first query, from what is stored then', async () => {
+    let reads = 0;
+    const cache = createSearchCache(async () => {
+      reads++;
+      return db;
+    });
+    await cache.warm();
+    expect(reads).toBe(1);
+    expect((await cache.search('sparse', 10)).total).toBe(1);
+    expect(reads).toBe(1);
+  });
 });
