@@ -34,7 +34,8 @@ export default defineBackground(() => {
       onFinish: async (report) => {
         searchCache.invalidate();
         await browser.alarms.create(SYNC_ALARM, { when: report.nextRun });
-        await searchCache.warm().catch(() => undefined); // the first search after a sync need not wait for it
+        // Not awaited: the run is over; the first search after it need not wait for the index.
+        searchCache.warm().catch(() => undefined);
       },
     },
   );
