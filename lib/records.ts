@@ -1,4 +1,4 @@
-import type { Diagnostic, Paper } from './digest/types';
+import type { Diagnostic, InlineToken, Paper, Section } from './digest/types';
 
 /** A paper as stored: the newest occurrence's data, plus every digest date it appeared in. */
 export interface StoredPaper extends Paper {
@@ -7,6 +7,25 @@ export interface StoredPaper extends Paper {
   /** Every digest date it appeared in, newest first. */
   dates: string[];
 }
+
+/**
+ * A section as the background sends it to content scripts and pages (lib/show.ts `showPaper`): the stored text
+ * plus its inline markdown already tokenized, one token list per `\n`-separated line (markers never span lines).
+ */
+export interface ShownSection extends Section {
+  lines: InlineToken[][];
+}
+
+/**
+ * A paper as the background sends it in replies (never stored or exported): sections with tokens, the title's
+ * tokens, and `lead`, the first sentence of its summary as plain text (markers removed, not cut; '' when none).
+ * Renderers only render these; they never tokenize digest text.
+ */
+export type ShownPaper = Omit<StoredPaper, 'sections'> & {
+  sections: ShownSection[];
+  titleTokens: InlineToken[];
+  lead: string;
+};
 
 /** One day's digest as stored. */
 export interface StoredDigest {

@@ -1,6 +1,6 @@
 /** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
 import { tokenizeInline } from './digest/inline';
-import type { Paper, Section } from './digest/types';
+import type { InlineToken, Paper, Section } from './digest/types';
 
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
 export const PREVIEW_MAX = 220;
@@ -88,6 +88,11 @@ export function plainText(text: string): string {
   return tokenizeInline(text)
     .map((tok) => tok.text)
     .join('');
+}
+
+/** The text of tokens without their markup (`**굵게**` → `굵게`, `[t](url)` → `t`; TeX kept as written). */
+export function tokensText(tokens: readonly InlineToken[]): string {
+  return tokens.map((tok) => tok.text).join('');
 }
 
 /** Papers by votes, most first; papers without a count (`null`) last; ties keep their given (file) order. */

@@ -12,11 +12,10 @@
  * - `\` before an ASCII punctuation marker (`\*`, `\_`, `` \` ``, `\$`, `\[`, `\]`, `\\`) yields it literally.
  * - Anything unbalanced or unmatched is literal text. Adjacent text is merged; no token has empty text.
  */
+import type { InlineToken } from './types';
 import { isHttpUrl } from './url';
 
-export type InlineToken =
-  | { type: 'text' | 'bold' | 'italic' | 'bold-italic' | 'code' | 'math'; text: string }
-  | { type: 'link'; text: string; href: string };
+export type { InlineToken };
 
 const EMPHASIS = ['', 'italic', 'bold', 'bold-italic'] as const;
 const ESCAPABLE = '*_`$[]\\';

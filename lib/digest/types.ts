@@ -11,6 +11,14 @@ export interface Section {
   text: string;
 }
 
+/**
+ * One piece of inline markdown of digest text, as lib/digest/inline.ts `tokenizeInline` gives it (in the
+ * background) and components/InlineText.tsx renders it. `link` tokens only ever carry http(s) URLs.
+ */
+export type InlineToken =
+  | { type: 'text' | 'bold' | 'italic' | 'bold-italic' | 'code' | 'math'; text: string }
+  | { type: 'link'; text: string; href: string };
+
 export interface Paper {
   /** Normalised arXiv id, no version (e.g. `2406.16793`). */
   arxivId: string;
