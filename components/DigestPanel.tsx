@@ -14,7 +14,7 @@ import {
   UPSTREAM_REPO_NAME,
   UPSTREAM_REPO_URL,
 } from '../lib/links';
-import type { StoredPaper } from '../lib/records';
+import type { ShownPaper } from '../lib/records';
 import { ExternalLink } from './InlineText';
 import { MediaView } from './MediaView';
 import { Sections } from './Sections';
@@ -23,7 +23,7 @@ import { Sections } from './Sections';
 export type PanelTheme = 'auto' | 'light' | 'dark';
 
 export interface DigestPanelProps {
-  paper: StoredPaper;
+  paper: ShownPaper;
   /** The source base URL setting (`sourceUrlItem`), for the link to the digest file. */
   sourceBase: string;
   collapsed: boolean;

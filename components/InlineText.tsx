@@ -1,9 +1,10 @@
 /**
  * One piece of digest text with its inline markdown rendered as elements (never as HTML): bold/italic,
- * code, TeX math kept as written, and links for http(s) URLs only.
+ * code, TeX math kept as written, and links for http(s) URLs only. The tokens come from the background
+ * (lib/show.ts `showPaper`); nothing here tokenizes.
  */
 import type { ComponentChildren } from 'preact';
-import { type InlineToken, tokenizeInline } from '../lib/digest/inline';
+import type { InlineToken } from '../lib/digest/types';
 import { t } from '../lib/i18n';
 import { safeHttpUrl } from '../lib/links';
 
@@ -47,8 +48,7 @@ function Token({ token }: { token: InlineToken }) {
   }
 }
 
-export function InlineText({ text }: { text: string }) {
-  const tokens = tokenizeInline(text);
+export function InlineText({ tokens }: { tokens: readonly InlineToken[] }) {
   return (
     <>
       {tokens.map((token, i) => (

@@ -6,7 +6,7 @@
  */
 import { t, uiLang } from '../lib/i18n';
 import { hfPaperUrl, readerPaperHash } from '../lib/links';
-import type { StoredPaper } from '../lib/records';
+import type { ShownPaper } from '../lib/records';
 import { Attribution, type PanelTheme, rootClass, useDomId } from './DigestPanel';
 import { ExternalLink } from './InlineText';
 import { Sections } from './Sections';
@@ -18,7 +18,7 @@ export interface ListingBadgeProps {
   /** From the badge data (`getBadges`), known before the paper is loaded. */
   votes: number | null;
   /** The full paper once loaded, null until then. */
-  paper: StoredPaper | null;
+  paper: ShownPaper | null;
   expanded: boolean;
   /** Called with the new state; on the first `true` with `paper` null, load the paper. */
   onToggle(expanded: boolean): void;

@@ -3,19 +3,19 @@
  * in the UI language; plain bullets (older digests, label null) form a list. The summary text is Korean and
  * carries `lang="ko"`; continuation lines (`\n` in the text) stay on their own lines.
  */
-import type { Section } from '../lib/digest/types';
+import type { InlineToken } from '../lib/digest/types';
+import type { ShownSection } from '../lib/records';
 import { sectionLabel } from '../lib/section-labels';
 import { InlineText } from './InlineText';
 
-/** Text with its `\n`-separated lines kept apart by line breaks. */
-export function Lines({ text }: { text: string }) {
-  const lines = text.split('\n');
+/** Tokenized text with its `\n`-separated lines kept apart by line breaks. */
+export function Lines({ lines }: { lines: readonly InlineToken[][] }) {
   return (
     <>
       {lines.map((line, i) => (
         <span key={i} class="akd-line">
           {i > 0 && <br />}
-          <InlineText text={line} />
+          <InlineText tokens={line} />
         </span>
       ))}
     </>
@@ -24,24 +24,25 @@ export function Lines({ text }: { text: string }) {
 
 const HANGUL_RE = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
 
-type Group = { kind: 'labelled'; items: { label: string; text: string }[] } | { kind: 'plain'; items: string[] };
+type Lines = InlineToken[][];
+type Group = { kind: 'labelled'; items: { label: string; lines: Lines }[] } | { kind: 'plain'; items: Lines[] };
 
 /** Consecutive sections of the same kind, in order, so mixed entries keep their order. */
-function group(sections: readonly Section[]): Group[] {
+function group(sections: readonly ShownSection[]): Group[] {
   const groups: Group[] = [];
   for (const s of sections) {
     const last = groups[groups.length - 1];
     if (s.label !== null) {
-      if (last?.kind === 'labelled') last.items.push({ label: s.label, text: s.text });
-      else groups.push({ kind: 'labelled', items: [{ label: s.label, text: s.text }] });
-    } else if (last?.kind === 'plain') last.items.push(s.text);
-    else groups.push({ kind: 'plain', items: [s.text] });
+      if (last?.kind === 'labelled') last.items.push({ label: s.label, lines: s.lines });
+      else groups.push({ kind: 'labelled', items: [{ label: s.label, lines: s.lines }] });
+    } else if (last?.kind === 'plain') last.items.push(s.lines);
+    else groups.push({ kind: 'plain', items: [s.lines] });
   }
   return groups;
 }
 
 export interface SectionsProps {
-  sections: readonly Section[];
+  sections: readonly ShownSection[];
 }
 
 export function Sections({ sections }: SectionsProps) {
@@ -57,16 +58,16 @@ export function Sections({ sections }: SectionsProps) {
                   {sectionLabel(item.label)}
                 </dt>
                 <dd class="akd-text" lang="ko">
-                  <Lines text={item.text} />
+                  <Lines lines={item.lines} />
                 </dd>
               </div>
             ))}
           </dl>
         ) : (
           <ul key={gi} class="akd-ul" lang="ko">
-            {g.items.map((text, i) => (
+            {g.items.map((lines, i) => (
               <li key={i} class="akd-text">
-                <Lines text={text} />
+                <Lines lines={lines} />
               </li>
             ))}
           </ul>

@@ -3,16 +3,20 @@
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
-import type { DaySummary, PaperBadge, StoredDigest, StoredPaper, SyncStatus } from './records';
+import type { DaySummary, PaperBadge, ShownPaper, StoredDigest, SyncStatus } from './records';
 
+/**
+ * Papers in replies are `ShownPaper`s (lib/show.ts `showPaper`: inline markdown tokenized in the background), never
+ * the stored records; export files and the CLI keep the stored shape.
+ */
 export interface Protocol {
-  getPaper: { req: { arxivId: string }; res: { paper: StoredPaper | null } };
+  getPaper: { req: { arxivId: string }; res: { paper: ShownPaper | null } };
   getBadges: { req: { arxivIds: string[] }; res: { badges: PaperBadge[] } };
-  getDigest: { req: { date: string }; res: { digest: StoredDigest | null; papers: StoredPaper[] } };
+  getDigest: { req: { date: string }; res: { digest: StoredDigest | null; papers: ShownPaper[] } };
   /** The newest stored digest. */
-  getLatestDigest: { req: Record<string, never>; res: { digest: StoredDigest | null; papers: StoredPaper[] } };
+  getLatestDigest: { req: Record<string, never>; res: { digest: StoredDigest | null; papers: ShownPaper[] } };
   listDates: { req: Record<string, never>; res: { days: DaySummary[] } };
-  search: { req: { query: string; limit: number }; res: { papers: StoredPaper[]; total: number } };
+  search: { req: { query: string; limit: number }; res: { papers: ShownPaper[]; total: number } };
   getSyncStatus: { req: Record<string, never>; res: { status: SyncStatus } };
   syncNow: { req: Record<string, never>; res: { status: SyncStatus } };
   /** Opens the offline reader in a tab at `hash` (`#/YYYY-MM-DD` or `#/paper/<id>`). */
@@ -54,7 +58,7 @@ export interface Protocol {
    * why (off, needsPermission, offline, rateLimited, error… with the cached list when there is one).
    * `digestPapers` are the stored digest papers among the list's items (those get the Korean mark).
    */
-  getHfToday: { req: Record<string, never>; res: HfTodayResult & { digestPapers: StoredPaper[] } };
+  getHfToday: { req: Record<string, never>; res: HfTodayResult & { digestPapers: ShownPaper[] } };
   /**
    * A digest paper's live upvote count from Hugging Face (lib/hf/service.ts `liveVotes`): only when the user turned
    * live votes on; cached with a TTL; `live` is null on 429, errors, unknown ids and papers without a digest.

@@ -1,5 +1,4 @@
 /** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
-import { tokenizeInline } from './digest/inline';
 import type { InlineToken, Paper, Section } from './digest/types';
 
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
@@ -78,16 +77,6 @@ export function clip(s: string, max: number = PREVIEW_MAX): string {
 export function firstSentence(paper: Pick<Paper, 'sections'>, max: number = PREVIEW_MAX): string {
   const lead = leadSection(paper.sections);
   return lead ? firstSentenceOf(lead.text, max) : '';
-}
-
-/**
- * Digest text with its inline markdown markers removed (`**굵게**` → `굵게`, `[t](url)` → `t`), for places where
- * only plain text fits (inside a link, a title attribute). TeX is kept as written.
- */
-export function plainText(text: string): string {
-  return tokenizeInline(text)
-    .map((tok) => tok.text)
-    .join('');
 }
 
 /** The text of tokens without their markup (`**굵게**` → `굵게`, `[t](url)` → `t`; TeX kept as written). */

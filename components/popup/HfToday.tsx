@@ -10,8 +10,8 @@ import type { HfDailyItem } from '../../lib/hf/api';
 import { t, uiLang } from '../../lib/i18n';
 import { hfPaperUrl } from '../../lib/links';
 import type { Res } from '../../lib/messages';
-import type { StoredPaper } from '../../lib/records';
-import { firstSentence, plainText } from '../../lib/summary';
+import type { ShownPaper } from '../../lib/records';
+import { clip } from '../../lib/summary';
 
 /** Entries shown in the popup; the rest are a link away on Hugging Face. */
 export const HF_POPUP_MAX = 10;
@@ -50,12 +50,12 @@ function HfItem({
   onOpenUrl,
 }: {
   item: HfDailyItem;
-  korean: StoredPaper | undefined;
+  korean: ShownPaper | undefined;
   onOpenKorean(id: string): void;
   onOpenUrl(url: string): void;
 }) {
   if (korean) {
-    const lead = plainText(firstSentence(korean, 160));
+    const lead = clip(korean.lead, 160);
     return (
       <button
         type="button"

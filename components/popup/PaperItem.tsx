@@ -5,20 +5,20 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { t } from '../../lib/i18n';
 import { arxivAbsUrl } from '../../lib/links';
-import type { StoredPaper } from '../../lib/records';
-import { firstSentence, plainText } from '../../lib/summary';
+import type { ShownPaper } from '../../lib/records';
+import { clip, tokensText } from '../../lib/summary';
 import { VoteCount } from '../DigestPanel';
 
 /** Preview length in the narrow popup (characters). */
 export const POPUP_PREVIEW_MAX = 160;
 
 export interface PaperItemProps {
-  paper: StoredPaper;
+  paper: ShownPaper;
   onOpen(arxivId: string): void;
 }
 
 export function PaperItem({ paper, onOpen }: PaperItemProps) {
-  const lead = plainText(firstSentence(paper, POPUP_PREVIEW_MAX));
+  const lead = clip(paper.lead, POPUP_PREVIEW_MAX);
   const open = (e: Event) => {
     e.preventDefault();
     onOpen(paper.arxivId);
@@ -39,7 +39,7 @@ export function PaperItem({ paper, onOpen }: PaperItemProps) {
       onKeyDown={onKeyDown}
     >
       <VoteCount votes={paper.votes} />
-      <span class="paper-item-title">{plainText(paper.title)}</span>
+      <span class="paper-item-title">{tokensText(paper.titleTokens)}</span>
       <span class="paper-item-lead" lang="ko">
         {lead || t('popup_noSummary')}
       </span>
@@ -49,7 +49,7 @@ export function PaperItem({ paper, onOpen }: PaperItemProps) {
 }
 
 export interface PaperListProps {
-  papers: readonly StoredPaper[];
+  papers: readonly ShownPaper[];
   onOpen(arxivId: string): void;
   /** Accessible name of the list. */
   label?: string;

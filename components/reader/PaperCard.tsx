@@ -2,7 +2,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { arxivAbsUrl, digestSourceUrl, hfPaperUrl } from '../../lib/links';
-import type { StoredPaper } from '../../lib/records';
+import type { ShownPaper } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
 import { VoteCount } from '../DigestPanel';
 import { ExternalLink, InlineText } from '../InlineText';
@@ -10,7 +10,7 @@ import { MediaView } from '../MediaView';
 import { Sections } from '../Sections';
 
 export interface PaperCardProps {
-  paper: StoredPaper;
+  paper: ShownPaper;
   /** 2 on the paper page, 3 inside a day. */
   headingLevel: 2 | 3;
   /** Remote media (thumbnails, videos) are rendered only when online. */
@@ -30,10 +30,10 @@ export function PaperCard({ paper, headingLevel, online, sourceBase }: PaperCard
         <Heading id={headingId}>
           {headingLevel === 3 ? (
             <a href={formatRoute({ kind: 'paper', arxivId: paper.arxivId })}>
-              <InlineText text={paper.title} />
+              <InlineText tokens={paper.titleTokens} />
             </a>
           ) : (
-            <InlineText text={paper.title} />
+            <InlineText tokens={paper.titleTokens} />
           )}
         </Heading>
         <VoteCount votes={paper.votes} />

@@ -1,7 +1,7 @@
 /** The reader's views, one per route. Pure: they render their props. */
 import { useId } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { DaySummary, StoredPaper } from '../../lib/records';
+import type { DaySummary, ShownPaper } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
 import { PaperCard } from './PaperCard';
 
@@ -37,7 +37,7 @@ export function DayList({ days }: { days: readonly DaySummary[] }) {
 export interface DayViewProps {
   date: string;
   /** null when no digest is stored for the date. */
-  papers: readonly StoredPaper[] | null;
+  papers: readonly ShownPaper[] | null;
   prev: string | null;
   next: string | null;
   online: boolean;
@@ -81,7 +81,7 @@ export function DayView({ date, papers, prev, next, online, sourceBase }: DayVie
 
 export interface PaperViewProps {
   arxivId: string;
-  paper: StoredPaper | null;
+  paper: ShownPaper | null;
   online: boolean;
   sourceBase: string;
 }
@@ -105,7 +105,7 @@ export function PaperView({ arxivId, paper, online, sourceBase }: PaperViewProps
 
 export interface SearchViewProps {
   query: string;
-  papers: readonly StoredPaper[];
+  papers: readonly ShownPaper[];
   total: number;
   online: boolean;
   sourceBase: string;

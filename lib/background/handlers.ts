@@ -12,6 +12,7 @@
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
  *   without `deps.hf` they answer `off`.
+ * - Every paper in a reply goes through lib/show.ts `showPaper` (inline markdown tokenized here, not in the renderers).
  * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (`parseRequest`) and that this
  *   sender may ask it (`mayAsk`: content scripts only read)
  *   and returns a `Reply`; it never throws (errors become `{ ok: false, error }`).
@@ -34,7 +35,8 @@ import {
   type SenderInfo,
   senderKind,
 } from '../messages';
-import type { StoredPaper } from '../records';
+import type { ShownPaper, StoredPaper } from '../records';
+import { showPaper } from '../show';
 import type { SyncRunner } from '../sync/runner';
 
 export interface StorageEstimateLike {
@@ -93,6 +95,10 @@ export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: strin
   return out;
 }
 
+function showDay<T extends { papers: StoredPaper[] }>(day: T): Omit<T, 'papers'> & { papers: ShownPaper[] } {
+  return { ...day, papers: day.papers.map(showPaper) };
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
   const db = async () => deps.db();
   const now = deps.now ?? Date.now;
@@ -106,12 +112,18 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
   const status = async () => ({ status: await getSyncStatus(await db(), deps.runner.live()) });
 
   const handlers: Handlers = {
-    getPaper: async ({ arxivId }) => ({ paper: await getPaper(await db(), arxivId) }),
+    getPaper: async ({ arxivId }) => {
+      const paper = await getPaper(await db(), arxivId);
+      return { paper: paper && showPaper(paper) };
+    },
     getBadges: async ({ arxivIds }) => ({ badges: await getBadges(await db(), arxivIds) }),
-    getDigest: async ({ date }) => getDigest(await db(), date),
-    getLatestDigest: async () => getLatestDigest(await db()),
+    getDigest: async ({ date }) => showDay(await getDigest(await db(), date)),
+    getLatestDigest: async () => showDay(await getLatestDigest(await db())),
     listDates: async () => ({ days: await listDays(await db()) }),
-    search: async ({ query, limit }) => deps.search(query, limit),
+    search: async ({ query, limit }) => {
+      const { papers, total } = await deps.search(query, limit);
+      return { papers: papers.map(showPaper), total };
+    },
     getSyncStatus: status,
     syncNow: async () => {
       void deps.runner.run();
@@ -148,7 +160,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const ids = r.list?.items.map((i) => i.arxivId) ?? [];
       const store = database.transaction('papers').store;
       const found = await Promise.all(ids.map((id) => store.get(id)));
-      return { ...r, digestPapers: found.filter((p): p is StoredPaper => p !== undefined) };
+      return { ...r, digestPapers: found.filter((p): p is StoredPaper => p !== undefined).map(showPaper) };
     },
     getLiveVotes: async ({ arxivId }) => {
       const hf = deps.hf;

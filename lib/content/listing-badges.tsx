@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelTheme } from '../../components/DigestPanel';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
-import type { PaperBadge, StoredPaper } from '../records';
+import type { PaperBadge, ShownPaper } from '../records';
 import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
 import type { Settings } from '../setting-defaults';
@@ -17,7 +17,7 @@ import { mountAfter } from './shadow-ui';
 
 function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
   const [expanded, setExpanded] = useState(false);
-  const [paper, setPaper] = useState<StoredPaper | null>(null);
+  const [paper, setPaper] = useState<ShownPaper | null>(null);
   const [status, setStatus] = useState<BadgeStatus>('idle');
   const [error, setError] = useState<string | null>(null);
   const toggle = (next: boolean) => {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/DigestPanel';
-import type { StoredPaper } from '../records';
+import type { ShownPaper } from '../records';
 import { send } from '../send';
 import type { Settings } from '../setting-defaults';
 import { useOnline } from '../use-online';
@@ -36,7 +36,7 @@ function useLiveVotes(arxivId: string, enabled: boolean, online: boolean): LiveV
 }
 
 interface HostProps {
-  paper: StoredPaper;
+  paper: ShownPaper;
   sourceBase: string;
   initiallyCollapsed: boolean;
   theme: PanelTheme;
@@ -68,7 +68,7 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes }: 
 export function mountPanel(
   ctx: ContentScriptContext,
   anchor: Element,
-  paper: StoredPaper,
+  paper: ShownPaper,
   settings: Settings,
   theme: PanelTheme,
 ): MountedUi {

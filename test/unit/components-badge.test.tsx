@@ -9,9 +9,10 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
 import { applyLanguage } from '../../lib/i18n';
-import type { StoredPaper } from '../../lib/records';
+import type { ShownPaper } from '../../lib/records';
+import { showPaper } from '../../lib/show';
 
-const PAPER: StoredPaper = {
+const PAPER: ShownPaper = showPaper({
   arxivId: '2406.19314',
   title: 'LiveBench: A Challenging, Contamination-Free LLM Benchmark',
   votes: 22,
@@ -23,7 +24,7 @@ const PAPER: StoredPaper = {
   ],
   date: '2024-06-28',
   dates: ['2024-06-28'],
-};
+});
 
 beforeEach(() => applyLanguage('en'));
 afterEach(() => {
@@ -32,9 +33,9 @@ afterEach(() => {
 });
 
 /** A content-script-like host: loads the paper on the first expansion through `load`. */
-function Host({ load }: { load: (id: string) => Promise<StoredPaper | null> }) {
+function Host({ load }: { load: (id: string) => Promise<ShownPaper | null> }) {
   const [expanded, setExpanded] = useState(false);
-  const [paper, setPaper] = useState<StoredPaper | null>(null);
+  const [paper, setPaper] = useState<ShownPaper | null>(null);
   const [status, setStatus] = useState<BadgeStatus>('idle');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -93,8 +94,8 @@ describe('ListingBadge', () => {
   });
 
   it('loads the paper on first activation, shows it inline, and does not load again', async () => {
-    let resolve: (p: StoredPaper) => void = () => {};
-    const load = vi.fn(() => new Promise<StoredPaper | null>((r) => (resolve = r)));
+    let resolve: (p: ShownPaper) => void = () => {};
+    const load = vi.fn(() => new Promise<ShownPaper | null>((r) => (resolve = r)));
     render(<Host load={load} />);
     const button = screen.getByTestId('badge-toggle');
     fireEvent.click(button);

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DigestPanel } from '../../components/DigestPanel';
 import { parseDigest } from '../../lib/digest/parse';
 import { applyLanguage } from '../../lib/i18n';
-import type { StoredPaper } from '../../lib/records';
+import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
+import { showPaper } from '../../lib/show';
 import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
 
 const LOGS = join(CORPUS_DIR, 'paper_logs');
@@ -23,14 +24,14 @@ const PANEL_TAGS = new Set(
 );
 
 describeShared('components over the real corpus', () => {
-  let papers: StoredPaper[] = [];
+  let papers: ShownPaper[] = [];
 
   beforeAll(() => {
     applyLanguage('ko');
     for (const file of mdFiles(LOGS)) {
       const parsed = parseDigest(readFileSync(file, 'utf8'), relative(CORPUS_DIR, file));
       const date = parsed.date ?? '';
-      for (const p of parsed.papers) papers.push({ ...p, date, dates: [date] });
+      for (const p of parsed.papers) papers.push(showPaper({ ...p, date, dates: [date] }));
     }
   });
   afterAll(() => {
@@ -47,7 +48,7 @@ describeShared('components over the real corpus', () => {
   });
 
   /** Every unusual paper (no votes, video, continuation lines, other labels, markup) and every 12th of the rest. */
-  function sample(): StoredPaper[] {
+  function sample(): ShownPaper[] {
     const standard = new Set(["What's New", 'Technical Details', 'Performance Highlights']);
     return papers.filter(
       (p, i) =>

@@ -1,17 +1,19 @@
 // @vitest-environment happy-dom
 /**
- * DigestPanel over hand-written StoredPaper objects in the shapes the parser produces: vote count, dates that open
- * the reader, sections, media only online, links for the default and a custom source, collapse, accessibility.
+ * DigestPanel over hand-written papers in the shapes the parser produces, made into what the background sends
+ * (`showPaper`): vote count, dates that open the reader, sections, media only online, links for the default and a
+ * custom source, collapse, accessibility.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestPanel, type DigestPanelProps } from '../../components/DigestPanel';
 import { applyLanguage } from '../../lib/i18n';
-import type { StoredPaper } from '../../lib/records';
+import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
+import { showPaper } from '../../lib/show';
 
-const MUMU: StoredPaper = {
+const MUMU: ShownPaper = showPaper({
   arxivId: '2406.18790',
   title: 'MUMU: Bootstrapping Multimodal Image Generation from Text-to-Image Data',
   votes: 16,
@@ -33,9 +35,9 @@ const MUMU: StoredPaper = {
   ],
   date: '2024-06-28',
   dates: ['2024-06-28', '2024-06-27'],
-};
+});
 
-const OLD_STYLE: StoredPaper = {
+const OLD_STYLE: ShownPaper = showPaper({
   arxivId: '2311.10125',
   title: 'UnifiedVisionGPT: Streamlining Vision-Oriented AI through Generalized Multimodal Framework',
   votes: null,
@@ -50,9 +52,9 @@ const OLD_STYLE: StoredPaper = {
   ],
   date: '2023-11-20',
   dates: ['2023-11-20'],
-};
+});
 
-const VIDEO: StoredPaper = {
+const VIDEO: ShownPaper = {
   ...MUMU,
   arxivId: '2402.17177',
   media: { kind: 'video', url: 'https://cdn-uploads.huggingface.co/production/uploads/abc/video.mp4' },

@@ -1,15 +1,22 @@
 // @vitest-environment happy-dom
 /**
  * Sections and InlineText: labels in the UI language, inline markdown as elements, and hostile digest text
- * rendered as text only (no script/img elements, no link to anything but http(s)).
+ * rendered as text only (no script/img elements, no link to anything but http(s)). Sections are tokenized the way
+ * the background does it (lib/show.ts `showSection`), then rendered.
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InlineText } from '../../components/InlineText';
 import { Sections } from '../../components/Sections';
-import type { Section } from '../../lib/digest/types';
+import type { InlineToken, Section } from '../../lib/digest/types';
 import { applyLanguage } from '../../lib/i18n';
 import { sectionLabel, sectionLabelKey } from '../../lib/section-labels';
+import { showSection } from '../../lib/show';
+
+/** Sections as the background sends them. */
+const shown = (sections: readonly Section[]) => sections.map(showSection);
+/** The tokens of one line of text, as the background makes them. */
+const tokens = (text: string): InlineToken[] => showSection({ label: null, text }).lines[0] ?? [];
 
 afterEach(() => {
   cleanup();
@@ -49,7 +56,7 @@ describe('hostile section text', () => {
       { label: null, text: `앞 ${text} 뒤` },
       { label: text, text: '본문' },
     ];
-    const { container } = render(<Sections sections={sections} />);
+    const { container } = render(<Sections sections={shown(sections)} />);
     assertInert(container);
     expect(container.querySelector('script, img, svg, iframe, b')).toBeNull();
     // Only the bare https URL inside the iframe markup may become a (harmless, http) link.
@@ -58,7 +65,7 @@ describe('hostile section text', () => {
 
   it('keeps the visible words of a hostile link label and markup as literal text', () => {
     const { container } = render(
-      <Sections sections={[{ label: null, text: '<script>alert(1)</script> [x](javascript:alert(1)) 끝' }]} />,
+      <Sections sections={shown([{ label: null, text: '<script>alert(1)</script> [x](javascript:alert(1)) 끝' }])} />,
     );
     expect(container.textContent).toBe('<script>alert(1)</script> x 끝');
   });
@@ -66,12 +73,12 @@ describe('hostile section text', () => {
   it('keeps http(s) links as links (markdown and bare), mixed with hostile ones', () => {
     const { container } = render(
       <Sections
-        sections={[
+        sections={shown([
           {
             label: null,
             text: '코드: [GitHub](https://github.com/x/y), 데모 https://demo.example.org/a?b=1. 나쁜 [z](javascript:alert(1))',
           },
-        ]}
+        ])}
       />,
     );
     assertInert(container);
@@ -84,7 +91,9 @@ describe('hostile section text', () => {
 
 describe('InlineText', () => {
   it('renders bold, italic, bold-italic, code and math as elements', () => {
-    const { container } = render(<InlineText text={'**굵게** *기울임* ***둘다*** `code()` $\\mathcal{O}(n)$ 끝'} />);
+    const { container } = render(
+      <InlineText tokens={tokens('**굵게** *기울임* ***둘다*** `code()` $\\mathcal{O}(n)$ 끝')} />,
+    );
     expect(container.querySelector('strong')?.textContent).toBe('굵게');
     expect(container.querySelector('em')?.textContent).toBe('기울임');
     expect(container.querySelector('strong > em')?.textContent).toBe('둘다');
@@ -93,16 +102,35 @@ describe('InlineText', () => {
   });
 
   it('leaves dollar amounts and unbalanced markers as text', () => {
-    const { container } = render(<InlineText text="비용은 $5 and $10, 2 * 3 아님 **열림" />);
+    const { container } = render(<InlineText tokens={tokens('비용은 $5 and $10, 2 * 3 아님 **열림')} />);
     expect(container.querySelector('.akd-math, strong, em')).toBeNull();
     expect(container.textContent).toBe('비용은 $5 and $10, 2 * 3 아님 **열림');
   });
 
   it('announces that links open a new tab', () => {
     applyLanguage('en');
-    const { container } = render(<InlineText text="[page](https://example.org/)" />);
+    const { container } = render(<InlineText tokens={tokens('[page](https://example.org/)')} />);
     expect(container.querySelector('a')?.textContent).toBe('page (opens in a new tab)');
     expect(container.querySelector('a .akd-sr')).not.toBeNull();
+  });
+
+  it('renders a link token with a non-http(s) href as its text only (defensive re-check)', () => {
+    const forged: InlineToken[] = [
+      { type: 'link', text: 'x', href: 'javascript:alert(1)' },
+      { type: 'link', text: 'y', href: 'data:text/html,<script>alert(1)</script>' },
+    ];
+    const { container } = render(<InlineText tokens={forged} />);
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toBe('xy');
+  });
+
+  it('keeps continuation lines apart, each rendered from its own tokens', () => {
+    const { container } = render(<Sections sections={shown([{ label: null, text: '**첫** 줄\n  - 둘째 $x$' }])} />);
+    const lines = [...container.querySelectorAll('.akd-line')];
+    expect(lines.map((l) => l.textContent)).toEqual(['첫 줄', '  - 둘째 x']);
+    expect(lines[0]?.querySelector('strong')?.textContent).toBe('첫');
+    expect(lines[1]?.querySelector('br')).not.toBeNull();
+    expect(lines[1]?.querySelector('.akd-math')?.textContent).toBe('x');
   });
 });
 
@@ -118,7 +146,7 @@ describe('section labels', () => {
 
   it('shows standard labels in English and unknown labels as written (en)', () => {
     applyLanguage('en');
-    const { container } = render(<Sections sections={sections} />);
+    const { container } = render(<Sections sections={shown(sections)} />);
     expect([...container.querySelectorAll('dt')].map((d) => d.textContent)).toEqual([
       "What's New",
       "What's New",
@@ -131,7 +159,7 @@ describe('section labels', () => {
 
   it('shows standard labels in Korean and unknown labels as written (ko)', () => {
     applyLanguage('ko');
-    const { container } = render(<Sections sections={sections} />);
+    const { container } = render(<Sections sections={shown(sections)} />);
     const dts = [...container.querySelectorAll('dt')];
     expect(dts.map((d) => d.textContent)).toEqual([
       '새로운 점',
@@ -156,11 +184,11 @@ describe('section labels', () => {
   it('keeps mixed labelled and plain sections in file order', () => {
     const { container } = render(
       <Sections
-        sections={[
+        sections={shown([
           { label: null, text: '첫 요점' },
           { label: "What's New", text: '라벨' },
           { label: null, text: '마지막 요점' },
-        ]}
+        ])}
       />,
     );
     const blocks = [...(container.firstElementChild?.children ?? [])].map((e) => e.tagName);
@@ -168,7 +196,7 @@ describe('section labels', () => {
   });
 
   it('every text block carries lang="ko"', () => {
-    const { container } = render(<Sections sections={[...sections, { label: null, text: '평문' }]} />);
+    const { container } = render(<Sections sections={shown([...sections, { label: null, text: '평문' }])} />);
     for (const dd of container.querySelectorAll('dd')) expect(dd.getAttribute('lang')).toBe('ko');
     for (const li of container.querySelectorAll('li')) expect(li.closest('[lang]')?.getAttribute('lang')).toBe('ko');
   });

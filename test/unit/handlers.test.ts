@@ -10,7 +10,7 @@ import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
-import type { StoredDigest, StoredPaper } from '../../lib/records';
+import type { ShownPaper, StoredDigest, StoredPaper } from '../../lib/records';
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
@@ -190,6 +190,96 @@ describe('queries', () => {
 
   it('storageInfo', async () => {
     expect(await h.storageInfo({})).toEqual({ bytes: 12345, quota: 999999, paperCount: 2 });
+  });
+});
+
+describe('papers in replies carry tokens (tokenized here, not in the renderers)', () => {
+  const marked: Paper = {
+    arxivId: '2406.00003',
+    title: '*Marked* title',
+    votes: 3,
+    authors: [],
+    media: null,
+    sections: [
+      { label: "What's New", text: '**굵게** 설명 [x](javascript:alert(1)) 그리고 $O(n)$. 둘째 문장.' },
+      { label: null, text: '첫 줄\n  - [링크](https://example.org/a)' },
+    ],
+  };
+  const tokensOf = (p: ShownPaper) => p.sections.flatMap((s) => s.lines.flat());
+
+  function expectShown(p: ShownPaper | undefined | null) {
+    expect(p?.arxivId).toBe('2406.00003');
+    const shown = p as ShownPaper;
+    // The stored text stays as written (plain-text uses such as search and previews work from it).
+    expect(shown.sections.map((s) => s.text)).toEqual(marked.sections.map((s) => s.text));
+    const [first, second] = shown.sections;
+    expect(first?.lines).toEqual([
+      [
+        { type: 'bold', text: '굵게' },
+        { type: 'text', text: ' 설명 x 그리고 ' },
+        { type: 'math', text: 'O(n)' },
+        { type: 'text', text: '. 둘째 문장.' },
+      ],
+    ]);
+    expect(second?.lines).toEqual([
+      [{ type: 'text', text: '첫 줄' }],
+      [
+        { type: 'text', text: '  - ' },
+        { type: 'link', text: '링크', href: 'https://example.org/a' },
+      ],
+    ]);
+    const links = tokensOf(shown).filter((t) => t.type === 'link');
+    expect(links.map((t) => (t.type === 'link' ? t.href : ''))).toEqual(['https://example.org/a']);
+    expect(shown.titleTokens).toEqual([
+      { type: 'italic', text: 'Marked' },
+      { type: 'text', text: ' title' },
+    ]);
+    expect(shown.lead).toBe('굵게 설명 x 그리고 O(n).');
+  }
+
+  beforeEach(async () => {
+    await day(db, '2024-06-27', [marked]);
+  });
+
+  it('getPaper (from a content script): a bold token, no link token for javascript:', async () => {
+    const r = await ask(envelope('getPaper', { arxivId: '2406.00003' }), CONTENT);
+    expect(r.ok).toBe(true);
+    const p = (r as { data: { paper: ShownPaper | null } }).data.paper;
+    expectShown(p);
+    expect(tokensOf(p as ShownPaper)).toContainEqual({ type: 'bold', text: '굵게' });
+    expect(JSON.stringify(p)).not.toContain('"href":"javascript:');
+  });
+
+  it('getDigest, getLatestDigest, search and getHfToday', async () => {
+    expectShown((await h.getDigest({ date: '2024-06-27' })).papers[0]);
+    expectShown((await h.getLatestDigest({})).papers[0]);
+    const stored = (await db.get('papers', '2406.00003')) as StoredPaper;
+    h = make({ search: async () => ({ papers: [stored], total: 1 }) });
+    const found = await h.search({ query: 'marked', limit: 5 });
+    expect(found.total).toBe(1);
+    expectShown(found.papers[0]);
+    h = make({
+      hf: {
+        fetch: async () =>
+          new Response(JSON.stringify([{ paper: { id: '2406.00003', title: 'x', upvotes: 1, authors: [] } }])),
+        online: () => true,
+        permitted: async () => true,
+        settings: async () => ({ daily: true, liveVotes: false }),
+      },
+    });
+    expectShown((await h.getHfToday({})).digestPapers[0]);
+  });
+
+  it('stored records and export files keep sections as {label, text}', async () => {
+    await h.getPaper({ arxivId: '2406.00003' });
+    const stored = (await db.get('papers', '2406.00003')) as StoredPaper;
+    expect(stored.sections).toEqual(marked.sections);
+    expect(Object.keys(stored)).not.toContain('titleTokens');
+    const json = (await h.exportData({})).json;
+    expect(json).not.toContain('"lines"');
+    expect(json).not.toContain('titleTokens');
+    const file = parseExport(json);
+    expect(file.ok && file.file.papers.find((p) => p.arxivId === '2406.00003')?.sections).toEqual(marked.sections);
   });
 });
 

@@ -1,10 +1,11 @@
-/** Realistic data and a `send` stand-in for the page tests (popup, reader, options). */
+/** Realistic data (papers as the background sends them: `showPaper`) and a `send` stand-in for the page tests. */
 import { vi } from 'vitest';
 import type { Protocol, Req, Res } from '../../lib/messages';
-import type { DaySummary, StoredDigest, StoredPaper, SyncStatus } from '../../lib/records';
+import type { DaySummary, ShownPaper, StoredDigest, SyncStatus } from '../../lib/records';
+import { showPaper } from '../../lib/show';
 
-export function paper(arxivId: string, title: string, votes: number | null, date: string, lead: string): StoredPaper {
-  return {
+export function paper(arxivId: string, title: string, votes: number | null, date: string, lead: string): ShownPaper {
+  return showPaper({
     arxivId,
     title,
     votes,
@@ -17,10 +18,10 @@ export function paper(arxivId: string, title: string, votes: number | null, date
     ],
     date,
     dates: [date],
-  };
+  });
 }
 
-export const MAY9: StoredPaper[] = [
+export const MAY9: ShownPaper[] = [
   paper(
     '2505.05470',
     'Flow-GRPO: Training Flow Matching Models via Online RL',
@@ -51,7 +52,7 @@ export const MAY9: StoredPaper[] = [
   ),
 ];
 
-export const MAY8: StoredPaper[] = [
+export const MAY8: ShownPaper[] = [
   paper('2505.03318', 'Unified Multimodal Chain-of-Thought Reward Model', 90, '2025-05-08', '보상 모델을 통합합니다.'),
   paper(
     '2505.03335',
@@ -62,7 +63,7 @@ export const MAY8: StoredPaper[] = [
   ),
 ];
 
-export function digest(date: string, papers: StoredPaper[]): StoredDigest {
+export function digest(date: string, papers: ShownPaper[]): StoredDigest {
   return {
     date,
     path: `paper_logs/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`,
@@ -100,7 +101,7 @@ type Handlers = { [K in keyof Protocol]?: (payload: Req<K>) => Res<K> | Promise<
 
 /** Default answers of a synced database with the two days above. */
 export function syncedHandlers(): Handlers {
-  const byDate: Record<string, StoredPaper[]> = { '2025-05-09': MAY9, '2025-05-08': MAY8 };
+  const byDate: Record<string, ShownPaper[]> = { '2025-05-09': MAY9, '2025-05-08': MAY8 };
   const all = [...MAY9, ...MAY8];
   return {
     getSyncStatus: () => ({ status: syncStatus() }),

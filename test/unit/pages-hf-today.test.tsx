@@ -4,7 +4,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type HfToday, HfTodayView } from '../../components/popup/HfToday';
 import type { HfDailyItem } from '../../lib/hf/api';
-import type { StoredPaper } from '../../lib/records';
+import type { ShownPaper } from '../../lib/records';
+import { showPaper } from '../../lib/show';
 import en from '../../public/_locales/en/messages.json';
 
 afterEach(cleanup);
@@ -23,7 +24,7 @@ const item = (arxivId: string, upvotes: number, extra: Partial<HfDailyItem> = {}
   ...extra,
 });
 
-const korean: StoredPaper = {
+const korean: ShownPaper = showPaper({
   arxivId: '2406.16793',
   title: 'Adam-mini',
   votes: 22,
@@ -32,7 +33,7 @@ const korean: StoredPaper = {
   sections: [{ label: null, text: '새로운 옵티마이저입니다. 둘째 문장.' }],
   date: '2024-06-27',
   dates: ['2024-06-27'],
-};
+});
 
 const NOW = Date.parse('2025-07-03T09:00:00Z');
 function data(over: Partial<HfToday> = {}): HfToday {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../lib/digest/types';
-import { clip, firstSentence, firstSentenceOf, leadSection, plainText, sortByVotes } from '../../lib/summary';
+import { plainText } from '../../lib/show';
+import { clip, firstSentence, firstSentenceOf, leadSection, sortByVotes } from '../../lib/summary';
 
 describe('firstSentenceOf', () => {
   it.each([

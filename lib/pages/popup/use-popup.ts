@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { arxivIdFromUrl } from '../../arxiv-id';
 import { neighbours } from '../../dates';
-import type { DaySummary, StoredPaper } from '../../records';
+import type { DaySummary, ShownPaper } from '../../records';
 import { send } from '../../send';
 import { sortByVotes } from '../../summary';
 import { errorText } from '../page';
@@ -19,12 +19,12 @@ export const POPUP_SEARCH_LIMIT = 20;
 export interface DayView {
   date: string;
   /** Sorted by votes, most first, null last. */
-  papers: StoredPaper[];
+  papers: ShownPaper[];
 }
 
 export interface SearchState {
   query: string;
-  papers: StoredPaper[];
+  papers: ShownPaper[];
   total: number;
 }
 
@@ -38,7 +38,7 @@ export interface PopupData {
   prevDate: string | null;
   nextDate: string | null;
   goTo(date: string): void;
-  tabPaper: StoredPaper | null;
+  tabPaper: ShownPaper | null;
   query: string;
   setQuery(q: string): void;
   search: SearchState | null;
@@ -64,7 +64,7 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
   const [view, setView] = useState<DayView | null>(null);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [tabPaper, setTabPaper] = useState<StoredPaper | null>(null);
+  const [tabPaper, setTabPaper] = useState<ShownPaper | null>(null);
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 /** The reader's controller: the route from `location.hash` (hashchange), and the data that route needs. */
 import { useEffect, useState } from 'preact/hooks';
 import { neighbours } from '../../dates';
-import type { DaySummary, StoredPaper } from '../../records';
+import type { DaySummary, ShownPaper } from '../../records';
 import { parseRoute, type Route } from '../../route';
 import { send } from '../../send';
 import { DEFAULT_SOURCE_URL, sourceUrlItem } from '../../settings';
@@ -14,9 +14,9 @@ export type ReaderData =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'home'; days: DaySummary[] }
-  | { kind: 'day'; date: string; papers: StoredPaper[] | null; prev: string | null; next: string | null }
-  | { kind: 'paper'; arxivId: string; paper: StoredPaper | null }
-  | { kind: 'search'; query: string; papers: StoredPaper[]; total: number }
+  | { kind: 'day'; date: string; papers: ShownPaper[] | null; prev: string | null; next: string | null }
+  | { kind: 'paper'; arxivId: string; paper: ShownPaper | null }
+  | { kind: 'search'; query: string; papers: ShownPaper[]; total: number }
   | { kind: 'notFound' };
 
 /** Loads what one route shows. */
