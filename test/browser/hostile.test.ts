@@ -104,4 +104,20 @@ describe('a hostile digest in real Chromium', () => {
     expect(report.absChildren.filter((t) => t === 'arxiv-ko-digest-panel')).toHaveLength(1);
     await page.close();
   });
+
+  it('the background sends the hostile paper already tokenized: links to http(s) only, markup as text', async () => {
+    const page = await l.context.newPage();
+    await page.goto(extensionUrl(l, 'popup.html'));
+    const { paper } = await ask(page, 'getPaper', { arxivId: '2407.00101' });
+    await page.close();
+    const tokens = (paper?.sections ?? []).flatMap((s) => s.lines.flat());
+    expect(tokens.filter((t) => t.type === 'link').map((t) => (t.type === 'link' ? t.href : ''))).toEqual([
+      'https://example.org/safe',
+    ]);
+    expect(tokens).toContainEqual({ type: 'code', text: '<iframe src="javascript:alert(1)">' });
+    expect(tokens.some((t) => t.type === 'text' && t.text.includes("<script>document.title='PWNED-section'"))).toBe(
+      true,
+    );
+    expect(paper?.titleTokens.map((t) => t.text).join('')).toContain('Adam-mini');
+  });
 });
