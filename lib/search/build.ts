@@ -95,10 +95,16 @@ function collect(docs: readonly StoredPaper[]): {
   return { ids, names, pairTerm, pairVal };
 }
 
+/**
+ * Longer terms get no suffixes: a word's suffixes take memory quadratic in its length, and only hostile or broken
+ * text has such words (a megabyte-long "title" would exhaust the worker's memory). They stay findable by prefix.
+ */
+export const MAX_SUFFIX_TERM = 48;
+
 function suffixArray(terms: readonly string[]): Pick<SearchIndex, 'suffixes' | 'suffixStarts' | 'suffixTerms'> {
   const owners = new Map<string, number[]>();
   terms.forEach((term, t) => {
-    if (term.length <= MIN_SUBSTRING || !hasLatinLetter(term)) return;
+    if (term.length <= MIN_SUBSTRING || term.length > MAX_SUFFIX_TERM || !hasLatinLetter(term)) return;
     for (let i = 1; i + MIN_SUBSTRING <= term.length; i++) {
       if (!isLatinChar(term.charCodeAt(i))) continue;
       const suffix = term.slice(i);

@@ -239,3 +239,14 @@ describe('search: building the index', () => {
     expect(search(built, 'second', 10).papers.map((p) => p.title)).toEqual(['Second']);
   });
 });
+
+describe('hostile text', () => {
+  it('a megabyte-long word does not exhaust memory: the index builds and the paper is still found', () => {
+    const huge = paper('2406.99999', { title: `${'T'.repeat(1024 * 1024)} Routing` });
+    const index = buildSearchIndex([huge, ...papers]);
+    // Its million suffixes would take ~10¹² bytes to hash and crash the worker (and with it the extension's pages).
+    expect(index.suffixes.length).toBeLessThan(10_000);
+    expect(search(index, 'routing', 10).papers.map((p) => p.arxivId)).toContain('2406.99999');
+    expect(search(index, 'tttt', 10).papers.map((p) => p.arxivId)).toContain('2406.99999');
+  });
+});
