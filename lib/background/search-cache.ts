@@ -9,8 +9,10 @@ import { buildSearchIndex, type SearchIndex, type SearchResult, search } from '.
 export interface SearchCache {
   search(query: string, limit: number): Promise<SearchResult>;
   invalidate(): void;
-  /** Builds the index now (after a sync), so the next query does not wait for it. */
+  /** Builds the index now, so the next query does not wait for it. */
   warm(): Promise<void>;
+  /** Builds it `ms` from now unless it exists by then (it blocks the worker's thread while it builds). */
+  warmSoon(ms: number): void;
 }
 
 export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
@@ -36,6 +38,11 @@ export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
     },
     async warm() {
       await current();
+    },
+    warmSoon(ms) {
+      setTimeout(() => {
+        if (!index) current().catch(() => undefined);
+      }, ms);
     },
   };
 }

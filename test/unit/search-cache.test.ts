@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSearchCache } from '../../lib/background/search-cache';
 import { openDigestDb } from '../../lib/db/open';
 import type { DigestDb } from '../../lib/db/schema';
@@ -55,5 +55,23 @@ describe('the worker’s search cache', () => {
     expect(reads).toBe(1);
     expect((await cache.search('sparse', 10)).total).toBe(1);
     expect(reads).toBe(1);
+  });
+
+  it('warmSoon(ms) builds it later, once', async () => {
+    vi.useFakeTimers();
+    try {
+      let reads = 0;
+      const cache = createSearchCache(async () => {
+        reads++;
+        return db;
+      });
+      cache.warmSoon(1000);
+      cache.warmSoon(1000);
+      expect(reads).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reads).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

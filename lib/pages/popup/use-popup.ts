@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { arxivIdFromUrl } from '../../arxiv-id';
 import { neighbours } from '../../dates';
+import type { Res } from '../../messages';
 import type { DaySummary, ShownPaper } from '../../records';
 import { send } from '../../send';
 import { sortByVotes } from '../../summary';
@@ -55,6 +56,20 @@ export async function currentTabArxivId(): Promise<string | null> {
   }
 }
 
+let prefetched: Promise<Res<'getLatestDigest'>> | null = null;
+
+/** Asks for the newest digest as the popup's script starts, before its strings are read and its first render. */
+export function prefetchLatestDigest(): void {
+  prefetched = send('getLatestDigest', {});
+}
+
+/** The prefetched answer once (the popup's first load), a fresh request after that. */
+function takePrefetched(): Promise<Res<'getLatestDigest'>> {
+  const p = prefetched ?? send('getLatestDigest', {});
+  prefetched = null;
+  return p;
+}
+
 /**
  * @param digestCount stored digest count from the sync status; when a sync finishes (`running` turns false) or the
  * first digests arrive, the days and the newest digest are loaded again.
@@ -76,9 +91,8 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
   const loadLatest = useCallback(async () => {
     const seq = ++loadSeq.current;
     try {
-      // Both asked at once; the list is shown as soon as the newest digest arrives (the day list comes after).
       // The newest digest first and alone (it is what the popup shows; asked together the day list slows it down).
-      const latest = await send('getLatestDigest', {});
+      const latest = await takePrefetched();
       const listing = send('listDates', {});
       if (seq !== loadSeq.current) return;
       const newest = latest.digest?.date ?? null;

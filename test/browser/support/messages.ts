@@ -18,13 +18,13 @@ export async function ask<K extends MessageType>(page: Page, type: K, payload: R
  * Polls the sync status until no run is going and at least `minDigests` digests are stored. The install-time
  * run may have started before the test's routes existed (and failed offline): when idle and short, sync again.
  */
-export async function waitForSync(page: Page, minDigests: number, timeoutMs = 60_000) {
+export async function waitForSync(page: Page, minDigests: number, timeoutMs = 60_000, pollMs = 200) {
   const start = Date.now();
   for (;;) {
     const { status } = await ask(page, 'getSyncStatus', {});
     if (!status.running && status.digestCount >= minDigests) return status;
     if (!status.running) await ask(page, 'syncNow', {});
     if (Date.now() - start > timeoutMs) throw new Error(`sync did not finish: ${JSON.stringify(status)}`);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(pollMs);
   }
 }
