@@ -159,7 +159,7 @@ export async function run(report: Report): Promise<void> {
       const bytes0 = upstream.bodyBytes;
       const t0 = Date.now();
       await ask(page, 'syncNow', {});
-      const status = await waitForSync(page, 311, 120_000, 250);
+      const status = await waitForSync(page, 311, 120_000, 1000);
       if (status.lastSuccess === null || status.lastSuccess < t0) throw new Error(`sync failed: ${status.lastError}`);
       return { seconds: (status.lastSuccess - t0) / 1000, bytes: upstream.bodyBytes - bytes0 };
     };
