@@ -16,10 +16,15 @@ export interface CorpusCounters {
 }
 
 /** Serves `dir` (laid out like upstream) under UPSTREAM with strong ETags; counts what is downloaded. */
-export async function routeCorpus(context: BrowserContext, dir: string): Promise<CorpusCounters> {
+export async function routeCorpus(
+  context: BrowserContext,
+  dir: string,
+  options: { delayMs?: number } = {},
+): Promise<CorpusCounters> {
   const counters: CorpusCounters = { requests: 0, bodies: 0, bodyBytes: 0, notModified: 0, bodyPaths: [] };
   await context.route(`${UPSTREAM}**`, async (route) => {
     const req = route.request();
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const rel = decodeURIComponent(new URL(req.url()).pathname.replace('/l-yohai/daily_papers_ko/main/', ''));
     counters.requests++;
     const file = join(dir, rel);
