@@ -44,6 +44,9 @@ try {
   await page.setViewportSize({ width: 400, height: 600 });
   await page.goto(extensionUrl(l, 'popup.html'));
   await page.getByTestId('paper-item').first().waitFor();
+  // The popup shows its list first; the sync status and the Hugging Face section follow.
+  await page.getByTestId('hf-today').waitFor();
+  await page.getByTestId('sync-status').getByText(/\d/).first().waitFor();
   await page.screenshot({ path: join(OUT, 'popup.png') });
 
   await page.setViewportSize({ width: 1100, height: 800 });
