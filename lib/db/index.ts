@@ -1,7 +1,8 @@
 /**
  * The digest database (IndexedDB through idb). Public API:
  * - openDigestDb(name?) → DigestDb (global `indexedDB`; schema and migrations in ./schema)
- * - writeDay(db, parsed, meta) → WriteDayResult (one transaction per day; merge rules in ./write-day)
+ * - writeDay(db, parsed, meta) / writeDays(db, days) → WriteDayResult(s) (whole days in one transaction; merge rules in
+ *   ./write-day)
  * - getPaper, getBadges, getDigest, getLatestDigest, listDays, counts (./queries)
  * - getSyncStatus(db, live), sync meta / index / per-file state helpers (./sync-state)
  * - exportAll, importRecords, clearAll (./data-io)
@@ -40,4 +41,4 @@ export {
   putIndexMeta,
   updateSyncMeta,
 } from './sync-state';
-export { type DayMeta, type WriteDayResult, writeDay } from './write-day';
+export { type DayMeta, type DayWrite, type WriteDayResult, writeDay, writeDays } from './write-day';

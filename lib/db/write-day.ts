@@ -1,7 +1,7 @@
 /**
- * `writeDay(db, parsed, meta)`: stores one fetched-and-parsed day in ONE readwrite transaction over
- * `papers`, `digests` and `files` (it awaits nothing but IDB requests, so the transaction cannot auto-commit
- * half-way; either the whole day is stored or none of it).
+ * `writeDays(db, days)` / `writeDay(db, parsed, meta)`: store fetched-and-parsed days in ONE readwrite transaction
+ * over `papers`, `digests` and `files` (it awaits nothing but IDB requests, so the transaction cannot auto-commit
+ * half-way; either every day of the call is stored whole or none of it). A day is never split over transactions.
  *
  * Merging rules:
  * - A paper listed twice in the file (two runs of one day) is stored once, in first-occurrence order, with the
@@ -59,85 +59,127 @@ function toStored(p: Paper, date: string, dates: string[]): StoredPaper {
   };
 }
 
+export interface DayWrite {
+  parsed: ParsedDigest;
+  meta: DayMeta;
+}
+
+/** One day written alone: `writeDays` with one day. */
 export async function writeDay(db: DigestDb, parsed: ParsedDigest, meta: DayMeta): Promise<WriteDayResult> {
-  const { date } = meta;
+  const [r] = await writeDays(db, [{ parsed, meta }]);
+  return r as WriteDayResult;
+}
+
+/** The papers of one file: first-occurrence order, data of the last occurrence. */
+function dedupe(papers: readonly Paper[]): { order: string[]; latest: Map<string, Paper> } {
   const latest = new Map<string, Paper>();
   const order: string[] = [];
-  for (const p of parsed.papers) {
+  for (const p of papers) {
     if (!latest.has(p.arxivId)) order.push(p.arxivId);
     latest.set(p.arxivId, p);
   }
+  return { order, latest };
+}
 
-  // Relaxed durability: the commit is still atomic (a killed worker leaves the day whole or absent); only an OS crash
-  // may lose the newest commits, which the next sync fetches again.
+/**
+ * Writes whole days in ONE transaction, applied in the given order as if each were written alone (a paper or a
+ * date appearing in two of them merges exactly as two writeDay calls would). The sync writes the days that
+ * arrived while the previous transaction was committing together (./sync/day-writer), so the commits, which
+ * Chromium runs one after another, do not set the pace of a backfill. Either all of them are stored or none.
+ */
+export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promise<WriteDayResult[]> {
+  if (days.length === 0) return [];
+  const files = days.map((d) => dedupe(d.parsed.papers));
+  const ids = [...new Set(files.flatMap((f) => f.order))];
+  const dates = [...new Set(days.map((d) => d.meta.date))];
+
+  // Relaxed durability: the commit is still atomic (a killed worker leaves the days whole or absent); only an OS
+  // crash may lose the newest commits, which the next sync fetches again.
   const tx = db.transaction(['papers', 'digests', 'files'], 'readwrite', { durability: 'relaxed' });
-  const papers = tx.objectStore('papers');
-  const digests = tx.objectStore('digests');
-  const [stored, existing] = await Promise.all([digests.get(date), Promise.all(order.map((id) => papers.get(id)))]);
+  const paperStore = tx.objectStore('papers');
+  const digestStore = tx.objectStore('digests');
+  const [storedDigests, storedPapers] = await Promise.all([
+    Promise.all(dates.map((d) => digestStore.get(d))),
+    Promise.all(ids.map((id) => paperStore.get(id))),
+  ]);
+  // The database as it would be after each day so far (what a later day of the batch reads).
+  const digestsNow = new Map<string, StoredDigest | undefined>(dates.map((d, i) => [d, storedDigests[i]]));
+  const papersNow = new Map<string, StoredPaper | undefined>(ids.map((id, i) => [id, storedPapers[i]]));
+  const fileStates = new Map<string, FileState>();
 
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  let ids = order;
-  let keptStored = 0;
-  let runs = parsed.runs.length;
-  if (stored) {
-    const missing = stored.paperIds.filter((id) => !latest.has(id));
-    if (missing.length > 0) {
-      keptStored = missing.length;
-      if (order.length < stored.paperIds.length) {
-        const had = new Set(stored.paperIds);
-        ids = [...stored.paperIds, ...order.filter((id) => !had.has(id))];
-        runs = Math.max(runs, stored.runs);
-      } else {
-        ids = [...order, ...missing];
+  const results = days.map(({ parsed, meta }, k): WriteDayResult => {
+    const { date } = meta;
+    const { order, latest } = files[k] as { order: string[]; latest: Map<string, Paper> };
+    const stored = digestsNow.get(date);
+    const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+    let ids = order;
+    let keptStored = 0;
+    let runs = parsed.runs.length;
+    if (stored) {
+      const missing = stored.paperIds.filter((id) => !latest.has(id));
+      if (missing.length > 0) {
+        keptStored = missing.length;
+        if (order.length < stored.paperIds.length) {
+          const had = new Set(stored.paperIds);
+          ids = [...stored.paperIds, ...order.filter((id) => !had.has(id))];
+          runs = Math.max(runs, stored.runs);
+        } else {
+          ids = [...order, ...missing];
+        }
+        diagnostics.push({
+          line: 0,
+          message:
+            `re-fetched file lists ${order.length} papers and lacks ${missing.length} of the ${stored.paperIds.length} ` +
+            'stored for this day; the stored ones are kept',
+        });
       }
-      diagnostics.push({
-        line: 0,
-        message:
-          `re-fetched file lists ${order.length} papers and lacks ${missing.length} of the ${stored.paperIds.length} ` +
-          'stored for this day; the stored ones are kept',
-      });
     }
-  }
 
-  let newPapers = 0;
-  const puts: Promise<unknown>[] = [];
-  order.forEach((id, i) => {
-    const p = latest.get(id) as Paper;
-    const old = existing[i];
-    if (!old) {
-      newPapers++;
-      puts.push(papers.put(toStored(p, date, [date])));
-      return;
+    let newPapers = 0;
+    for (const id of order) {
+      const p = latest.get(id) as Paper;
+      const old = papersNow.get(id);
+      if (!old) {
+        newPapers++;
+        papersNow.set(id, toStored(p, date, [date]));
+        continue;
+      }
+      const dates = insertDate(old.dates, date);
+      const newest = old.dates[0] ?? old.date;
+      papersNow.set(id, date >= newest ? toStored(p, date, dates) : { ...old, dates });
     }
-    const dates = insertDate(old.dates, date);
-    const newest = old.dates[0] ?? old.date;
-    puts.push(papers.put(date >= newest ? toStored(p, date, dates) : { ...old, dates }));
+
+    digestsNow.set(date, {
+      date,
+      path: meta.path,
+      paperIds: ids,
+      runs,
+      diagnostics,
+      etag: meta.etag,
+      lastModified: meta.lastModified,
+      fetchedAt: meta.fetchedAt,
+      bytes: meta.bytes,
+    });
+    fileStates.set(meta.path, {
+      path: meta.path,
+      date,
+      source: meta.source ?? null,
+      etag: meta.etag,
+      lastModified: meta.lastModified,
+      checkedAt: meta.fetchedAt,
+      lastError: null,
+      lastErrorAt: null,
+      attempts: 0,
+      nextRetryAt: null,
+    });
+    return { date, paperCount: ids.length, newPapers, keptStored };
   });
 
-  const digest: StoredDigest = {
-    date,
-    path: meta.path,
-    paperIds: ids,
-    runs,
-    diagnostics,
-    etag: meta.etag,
-    lastModified: meta.lastModified,
-    fetchedAt: meta.fetchedAt,
-    bytes: meta.bytes,
-  };
-  const file: FileState = {
-    path: meta.path,
-    date,
-    source: meta.source ?? null,
-    etag: meta.etag,
-    lastModified: meta.lastModified,
-    checkedAt: meta.fetchedAt,
-    lastError: null,
-    lastErrorAt: null,
-    attempts: 0,
-    nextRetryAt: null,
-  };
-  puts.push(digests.put(digest), tx.objectStore('files').put(file));
+  const puts: Promise<unknown>[] = [];
+  for (const p of papersNow.values()) if (p) puts.push(paperStore.put(p));
+  for (const d of digestsNow.values()) if (d) puts.push(digestStore.put(d));
+  const fileStore = tx.objectStore('files');
+  for (const f of fileStates.values()) puts.push(fileStore.put(f));
   await Promise.all([...puts, tx.done]);
-  return { date, paperCount: ids.length, newPapers, keptStored };
+  return results;
 }

@@ -6,9 +6,9 @@
  *    nothing). On 304 the stored day list is used.
  * 3. Plan (./plan): every listed day not stored yet, newest first, plus the newest `revalidateDays` stored
  *    days conditionally; files backing off are deferred.
- * 4. `concurrency` workers fetch; each day is parsed then written by `writeDay` in its own transaction as soon
- *    as it arrives (the network is never awaited inside a transaction), so a run cut short keeps every day
- *    written so far and the next run picks up the rest.
+ * 4. `concurrency` workers fetch; each day is parsed then written whole in one transaction as soon as it arrives
+ *    (./day-writer: days arriving while a commit runs share the next transaction; the network is never awaited
+ *    inside a transaction), so a run cut short keeps every day written so far and the next run picks up the rest.
  * 5. Per-file failures (404, 5xx, timeout, truncated, non-UTF-8, no papers) → the file's state gets
  *    attempts+1, lastError, nextRetryAt (exponential backoff, Retry-After honoured); the run goes on.
  *    Network failure (offline), 429 or an abort stop the run: no new requests, in-flight ones finish.
@@ -26,11 +26,11 @@ import {
   putIndexMeta,
   updateSyncMeta,
 } from '../db/sync-state';
-import { writeDay } from '../db/write-day';
 import { parseDigest } from '../digest/parse';
 import type { ParsedDigest } from '../digest/types';
 import type { SyncProgress } from '../records';
 import { parseIndex } from './csv-index';
+import { createDayWriter } from './day-writer';
 import { type FetchLike, type FetchResult, fetchText } from './fetch-file';
 import { type DayTask, planDays } from './plan';
 import { backoffDelay, fileRetryAt, nextAlarmAt, RUN_BACKOFF_BASE } from './retry';
@@ -82,6 +82,9 @@ export interface SyncReport {
   endedAt: number;
   nextRun: number;
 }
+
+/** Fetched days waiting for their transaction before the fetching waits too (bounds memory on a slow disk). */
+const MAX_UNWRITTEN = 32;
 
 export const DEFAULTS = { concurrency: 8, timeoutMs: 30_000, revalidateDays: 3, intervalHours: 6 } as const;
 
@@ -244,6 +247,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     let stop: StopReason | null = null;
     let retryAfterUntil: number | null = null;
     const failures: { path: string; message: string }[] = [];
+    const writer = createDayWriter(db);
 
     const recordFailure = async (task: DayTask, message: string, retryAfterMs: number | null): Promise<void> => {
       const t = now();
@@ -280,14 +284,17 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
           await recordFailure(task, 'the file lists no papers', null);
           return;
         }
-        await writeDay(db, parsed, {
-          date: task.date,
-          path: task.path,
-          etag: r.etag,
-          lastModified: r.lastModified,
-          fetchedAt: now(),
-          bytes: r.bytes,
-          source: base,
+        await writer.write({
+          parsed,
+          meta: {
+            date: task.date,
+            path: task.path,
+            etag: r.etag,
+            lastModified: r.lastModified,
+            fetchedAt: now(),
+            bytes: r.bytes,
+            source: base,
+          },
         });
         report.written++;
       } else if (r.kind === 'not-modified') {
@@ -320,6 +327,23 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
       }
     };
 
+    /** A fetched day's outcome stored (or its failure recorded), then counted as done. Never rejects. */
+    const settle = async (task: DayTask, r: FetchResult): Promise<void> => {
+      try {
+        await handle(task, r);
+      } catch (e) {
+        stop ??= 'storage';
+        failures.push({ path: task.path, message: `could not store the day: ${e instanceof Error ? e.message : e}` });
+        report.failed++;
+      }
+      done++;
+      progress();
+      if (done % progressEvery === 0 && done < total) {
+        await updateSyncMeta(db, { progress: { done, total } }).catch(() => {});
+      }
+    };
+    const writes = new Set<Promise<void>>();
+
     let next = 0;
     const worker = async (): Promise<void> => {
       for (;;) {
@@ -334,22 +358,16 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
           ...fetchOpts,
           validators: task.validators,
         });
-        try {
-          await handle(task, r);
-        } catch (e) {
-          stop ??= 'storage';
-          failures.push({ path: task.path, message: `could not store the day: ${e instanceof Error ? e.message : e}` });
-          report.failed++;
-        }
-        done++;
-        progress();
-        if (done % progressEvery === 0 && done < total) {
-          await updateSyncMeta(db, { progress: { done, total } }).catch(() => {});
-        }
+        const settled = settle(task, r);
+        writes.add(settled);
+        void settled.finally(() => writes.delete(settled));
+        // Fetching goes on while days wait for their transaction; only a long backlog waits for the writer.
+        if (writes.size >= MAX_UNWRITTEN) await Promise.race(writes);
       }
     };
     const width = Math.max(1, Math.min(deps.concurrency ?? DEFAULTS.concurrency, 16));
     await Promise.all(Array.from({ length: width }, worker));
+    while (writes.size > 0) await Promise.all([...writes]);
 
     const left = total - done;
     report.deferred += left;
