@@ -1,8 +1,10 @@
 /**
  * The default upstream host served from loopback for real: an HTTPS server on 127.0.0.1 with a throw-away
  * self-signed certificate, and Chromium told to resolve raw.githubusercontent.com to it
- * (`--host-resolver-rules`, `--ignore-certificate-errors`). Unlike Playwright's request routing, no request makes a
- * round trip through Node's test process, so timings are those of a fast network.
+ * (`--host-resolver-rules`, `--ignore-certificate-errors`). Unlike Playwright's request routing, the server answers
+ * the browser directly; launched with `interceptAll: false` (the benchmark) no request makes a round trip through
+ * Node's test process either, so timings are those of a fast network. (Tests keep the catch-all route, which lets
+ * these requests through with `allowOrigins` after a round trip.)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
