@@ -1,14 +1,15 @@
 /**
  * UI strings through browser.i18n (public/_locales/{ko,en}/messages.json). Substitutions are positional: `$1`, `$2`…
  *
- * browser.i18n follows the browser's language; the options page may pin ko or en. Pages then use the bundled table
- * of that locale (`initI18n` / `applyLanguage`); the content script, which must stay small, receives the strings it
- * needs from the background instead (`pinMessages`).
+ * browser.i18n follows the browser's language; the options page may pin ko or en. Pages then load the bundled table
+ * of that locale (`initI18n` / `loadLanguage`, a chunk of its own, loaded only then); the content script, which must
+ * stay small, receives the strings it needs from the background instead (`pinMessages`). The background and tests
+ * use the tables statically (./i18n-tables).
  */
 import { browser } from 'wxt/browser';
-import en from '../public/_locales/en/messages.json';
-import ko from '../public/_locales/ko/messages.json';
-import { SETTING_KEYS, type UiLanguage } from './setting-defaults';
+import type en from '../public/_locales/en/messages.json';
+import type { UiLanguage } from './setting-defaults';
+import { readUiLanguage } from './ui-language';
 
 export type MessageKey = keyof typeof en;
 export type MessageTable = Partial<Record<string, { message: string }>>;
@@ -22,20 +23,22 @@ export function pinMessages(lang: 'ko' | 'en' | null, table: MessageTable | null
   pinned = lang ? table : null;
 }
 
-/** The bundled table of a locale. Only pages reference it; the content script's bundle leaves the tables out. */
-export function bundledMessages(lang: 'ko' | 'en'): MessageTable {
-  return lang === 'ko' ? ko : en;
+/** Pins the bundled table of `lang` (loaded on demand), or goes back to browser.i18n for 'auto'. */
+export async function loadLanguage(lang: UiLanguage): Promise<void> {
+  if (lang === 'auto') {
+    pinMessages(null, null);
+    return;
+  }
+  const table =
+    lang === 'ko'
+      ? await import('../public/_locales/ko/messages.json')
+      : await import('../public/_locales/en/messages.json');
+  pinMessages(lang, table.default);
 }
 
-export function applyLanguage(lang: UiLanguage): void {
-  pinMessages(lang === 'auto' ? null : lang, lang === 'auto' ? null : bundledMessages(lang));
-}
-
-/** Reads the language setting; call once before a page's first render. */
-export async function initI18n(): Promise<void> {
-  const key = SETTING_KEYS.uiLanguage;
-  const stored = (await browser.storage.local.get(key))[key];
-  applyLanguage(stored === 'ko' || stored === 'en' ? stored : 'auto');
+/** Applies the language setting (read now, or already being read); call once before a page's first render. */
+export async function initI18n(language: Promise<UiLanguage> = readUiLanguage()): Promise<void> {
+  await loadLanguage(await language);
 }
 
 function format(message: string, subs: readonly (string | number)[]): string {

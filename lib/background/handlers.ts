@@ -24,7 +24,7 @@ import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
 import type { FetchLike } from '../hf/daily';
 import { hfToday, liveVotes } from '../hf/service';
-import { bundledMessages } from '../i18n';
+import { bundledMessages } from '../i18n-tables';
 import {
   type MessageType,
   mayAsk,

@@ -8,7 +8,7 @@ import axe from 'axe-core';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
-import { applyLanguage } from '../../lib/i18n';
+import { applyLanguage } from '../../lib/i18n-tables';
 import type { ShownPaper } from '../../lib/records';
 import { showPaper } from '../../lib/show';
 

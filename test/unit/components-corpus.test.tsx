@@ -10,7 +10,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DigestPanel } from '../../components/DigestPanel';
 import { parseDigest } from '../../lib/digest/parse';
-import { applyLanguage } from '../../lib/i18n';
+import { applyLanguage } from '../../lib/i18n-tables';
 import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper } from '../../lib/show';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InlineText } from '../../components/InlineText';
 import { Sections } from '../../components/Sections';
 import type { InlineToken, Section } from '../../lib/digest/types';
-import { applyLanguage } from '../../lib/i18n';
+import { applyLanguage } from '../../lib/i18n-tables';
 import { sectionLabel, sectionLabelKey } from '../../lib/section-labels';
 import { showSection } from '../../lib/show';
 

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, parseIntervalHours } from '../../components/options/format';
 import { buildExport, serializeExport } from '../../lib/export-format';
-import { applyLanguage } from '../../lib/i18n';
+import { applyLanguage } from '../../lib/i18n-tables';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
 import {

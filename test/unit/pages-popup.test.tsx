@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dayHeading } from '../../components/popup/PopupView';
-import { applyLanguage } from '../../lib/i18n';
+import { applyLanguage } from '../../lib/i18n-tables';
 import { PopupApp } from '../../lib/pages/popup/app';
 import { send } from '../../lib/send';
 import { answerWith, digest, MAY9, sentTypes, syncedHandlers, syncStatus } from './pages-fixtures';

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../export-format';
 import { HF_HOST_PERMISSION } from '../../hf/api';
-import { applyLanguage, t } from '../../i18n';
+import { loadLanguage, t } from '../../i18n';
 import { MAX_IMPORT_CHARS } from '../../messages';
 import type { SyncStatus } from '../../records';
 import { send } from '../../send';
@@ -165,7 +165,7 @@ export function useOptions(): OptionsController {
     await ITEMS[key].setValue(value);
     setSettings((s) => (s ? { ...s, [key]: value } : s));
     if (key === 'uiLanguage') {
-      applyLanguage(value as UiLanguage);
+      await loadLanguage(value as UiLanguage);
       setLangVersion((n) => n + 1);
     }
   }, []);
