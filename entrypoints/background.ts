@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTextFor } from '../lib/background/action-badge';
-import { createHandlers } from '../lib/background/handlers';
+import { createHandlers, latestDigestAnswer } from '../lib/background/handlers';
+import { memo } from '../lib/background/memo';
 import { createSearchCache } from '../lib/background/search-cache';
 import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
@@ -19,6 +20,12 @@ export default defineBackground(() => {
   const dbPromise = openDigestDb();
   const db = () => dbPromise;
   const searchCache = createSearchCache(db);
+  const latest = memo(async () => latestDigestAnswer(await dbPromise));
+  /** The stored data changed (a day written, an import, a clear): answers kept in memory are dropped. */
+  const dataChanged = () => {
+    searchCache.invalidate();
+    latest.invalidate();
+  };
 
   const runner = createSyncRunner(
     async () => {
@@ -28,12 +35,12 @@ export default defineBackground(() => {
         fetch: (url, init) => fetch(url, init),
         baseUrl: await sourceUrlItem.getValue(),
         intervalHours: await syncIntervalHoursItem.getValue(),
-        onProgress: () => searchCache.invalidate(),
+        onProgress: dataChanged,
       };
     },
     {
       onFinish: async (report) => {
-        searchCache.invalidate();
+        dataChanged();
         await browser.alarms.create(SYNC_ALARM, { when: report.nextRun });
       },
     },
@@ -46,7 +53,8 @@ export default defineBackground(() => {
     openTab: async (hash) => {
       await browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
     },
-    onDataChanged: () => searchCache.invalidate(),
+    onDataChanged: dataChanged,
+    latestDigest: latest.get,
     hf: {
       fetch: (url, init) => fetch(url, init),
       online: () => navigator.onLine,

@@ -56,6 +56,11 @@ export interface HandlerDeps {
   now?: () => number;
   /** Called after `clearData` and a successful `importData` (e.g. to drop a search index). */
   onDataChanged?: () => void | Promise<void>;
+  /**
+   * The newest digest as shown (what every popup opens with); default: read from the database at each request.
+   * The background passes `latestDigestAnswer` kept in memory (./memo) until the data changes.
+   */
+  latestDigest?: () => Promise<Res<'getLatestDigest'>>;
   /** Hugging Face access; absent means both HF features answer `off`. */
   hf?: HfDeps;
 }
@@ -95,6 +100,11 @@ export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: strin
   return out;
 }
 
+/** The newest digest with its papers, as the popup shows it. */
+export async function latestDigestAnswer(db: DigestDb): Promise<Res<'getLatestDigest'>> {
+  return showDay(await getLatestDigest(db));
+}
+
 function showDay<T extends { papers: StoredPaper[] }>(day: T): Omit<T, 'papers'> & { papers: ShownPaper[] } {
   return { ...day, papers: day.papers.map(showPaper) };
 }
@@ -118,7 +128,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     },
     getBadges: async ({ arxivIds }) => ({ badges: await getBadges(await db(), arxivIds) }),
     getDigest: async ({ date }) => showDay(await getDigest(await db(), date)),
-    getLatestDigest: async () => showDay(await getLatestDigest(await db())),
+    getLatestDigest: async () => (deps.latestDigest ? deps.latestDigest() : latestDigestAnswer(await db())),
     listDates: async () => ({ days: await listDays(await db()) }),
     search: async ({ query, limit }) => {
       const { papers, total } = await deps.search(query, limit);
