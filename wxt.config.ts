@@ -39,9 +39,10 @@ export default defineConfig({
   hooks: {
     // The content scripts leave webextension-polyfill out (the background and the pages keep it): they only call
     // promise-returning APIs that Chrome MV3 and Firefox provide natively (runtime.sendMessage, storage.local), and
-    // the polyfill is ~3 kB of their ~16 kB gzipped, against a 15 kB goal for the panel's script.
+    // the polyfill is ~3 kB of their ~16 kB gzipped, against a 15 kB goal for the panel's script. So does the popup's
+    // <head> script (one runtime.sendMessage), which must be small to run early.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
       config.resolve ??= {};
       config.resolve.alias = withoutPolyfill(config.resolve.alias);
     },

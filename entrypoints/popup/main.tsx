@@ -1,9 +1,8 @@
-import { render } from 'preact';
 import '../../components/pages.css';
-import { initI18n } from '../../lib/i18n';
-import { PopupApp } from '../../lib/pages/popup/app';
-import { prefetchLatestDigest } from '../../lib/pages/popup/use-popup';
+import { prefetchPopup } from '../../lib/pages/popup/prefetch';
+import { startPopup } from '../../lib/pages/popup/start';
 
-prefetchLatestDigest();
+// Asked already by popup-prefetch.js in <head> (this asks only if that script did not run).
+prefetchPopup();
 const root = document.getElementById('app');
-if (root) void initI18n().then(() => render(<PopupApp />, root));
+if (root) void startPopup(root);

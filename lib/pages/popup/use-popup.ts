@@ -2,15 +2,15 @@
  * Data for the popup: the shown digest day (newest by default), the list of days for previous/next navigation,
  * the paper of the current tab, and search as you type. All reads go through the background (`send`).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { arxivIdFromUrl } from '../../arxiv-id';
 import { neighbours } from '../../dates';
-import type { Res } from '../../messages';
 import type { DaySummary, ShownPaper } from '../../records';
 import { send } from '../../send';
 import { sortByVotes } from '../../summary';
 import { errorText } from '../page';
+import { type Latest, type LatestRequest, takeLatest } from './prefetch';
 
 /** Debounce of search as you type. */
 export const SEARCH_DEBOUNCE_MS = 100;
@@ -56,28 +56,20 @@ export async function currentTabArxivId(): Promise<string | null> {
   }
 }
 
-let prefetched: Promise<Res<'getLatestDigest'>> | null = null;
-
-/** Asks for the newest digest as the popup's script starts, before its strings are read and its first render. */
-export function prefetchLatestDigest(): void {
-  prefetched = send('getLatestDigest', {});
-}
-
-/** The prefetched answer once (the popup's first load), a fresh request after that. */
-function takePrefetched(): Promise<Res<'getLatestDigest'>> {
-  const p = prefetched ?? send('getLatestDigest', {});
-  prefetched = null;
-  return p;
+function dayView(latest: Latest): DayView | null {
+  return latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null;
 }
 
 /**
  * @param digestCount stored digest count from the sync status; when a sync finishes (`running` turns false) or the
  * first digests arrive, the days and the newest digest are loaded again.
+ * @param first the popup's first request for the newest digest (./prefetch); shown at once when it has answered.
  */
-export function usePopupData(digestCount: number | null, running: boolean): PopupData {
+export function usePopupData(digestCount: number | null, running: boolean, first?: LatestRequest): PopupData {
+  const firstRef = useRef(first);
   const [days, setDays] = useState<DaySummary[] | null>(null);
-  const [view, setView] = useState<DayView | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [view, setView] = useState<DayView | null>(() => (first?.value ? dayView(first.value) : null));
+  const [loading, setLoading] = useState(() => first?.value === undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [tabPaper, setTabPaper] = useState<ShownPaper | null>(null);
   const [query, setQuery] = useState('');
@@ -92,11 +84,13 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
     const seq = ++loadSeq.current;
     try {
       // The newest digest first and alone (it is what the popup shows; asked together the day list slows it down).
-      const latest = await takePrefetched();
+      const request = firstRef.current ?? takeLatest();
+      firstRef.current = undefined;
+      const latest = await request.promise;
       const listing = send('listDates', {});
       if (seq !== loadSeq.current) return;
       const newest = latest.digest?.date ?? null;
-      const newestView = latest.digest ? { date: latest.digest.date, papers: sortByVotes(latest.papers) } : null;
+      const newestView = dayView(latest);
       // Keep an older day the user navigated to; otherwise show the newest.
       if (!viewRef.current || viewRef.current.date === newest) setView(newestView);
       setLoading(false);
@@ -130,8 +124,12 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
       });
   }, []);
 
-  useEffect(() => {
+  // Layout effect: the first load starts with the first render, not a frame later (an effect waits for a paint).
+  useLayoutEffect(() => {
     void loadLatest();
+  }, [loadLatest]);
+
+  useEffect(() => {
     let cancelled = false;
     void (async () => {
       const id = await currentTabArxivId();
@@ -146,7 +144,7 @@ export function usePopupData(digestCount: number | null, running: boolean): Popu
     return () => {
       cancelled = true;
     };
-  }, [loadLatest]);
+  }, []);
 
   // Reload when a sync ends, and when the first digests of a first sync arrive.
   const wasRunning = useRef(running);
