@@ -7,5 +7,5 @@
  * last Korean syllable matches what it may become (`모데` finds `모델`), and an arXiv id may be typed with
  * version, `arXiv:` prefix or as an arXiv URL. See lib/search/build.ts for the index layout.
  */
-export { buildSearchIndex, type SearchIndex } from './search/build';
+export { buildSearchIndex, buildSearchIndexInSlices, type SearchIndex } from './search/build';
 export { type SearchResult, search } from './search/run';

@@ -4,7 +4,7 @@
  * time; the next query simply rebuilds it.
  */
 import type { DigestDb } from '../db/schema';
-import { buildSearchIndex, type SearchIndex, type SearchResult, search } from '../search';
+import { buildSearchIndexInSlices, type SearchIndex, type SearchResult, search } from '../search';
 
 export interface SearchCache {
   search(query: string, limit: number): Promise<SearchResult>;
@@ -21,7 +21,7 @@ export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
     if (!index) {
       const building = db()
         .then((d) => d.getAll('papers'))
-        .then(buildSearchIndex);
+        .then((papers) => buildSearchIndexInSlices(papers));
       index = building;
       building.catch(() => {
         if (index === building) index = null;

@@ -16,7 +16,7 @@ import type { StoredPaper } from '../records';
 import { GrowU32 } from './grow';
 import { MIN_SUBSTRING } from './query';
 import { hasLatinLetter, isLatinChar, words } from './text';
-import { buildTitleIndex, type TitleIndex } from './title';
+import { type TitleIndex, titleIndexSteps } from './title';
 
 export const FIELD_ID = 1;
 export const FIELD_TITLE = 2;
@@ -41,6 +41,28 @@ export interface SearchIndex extends TitleIndex {
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * `[...strings].sort()` (UTF-16 code unit order) in steps: strings are grouped by their first code unit and each
+ * group is sorted on its own, so no single step sorts more than one group.
+ */
+export function* sortInSteps(strings: Iterable<string>): Generator<void, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const s of strings) {
+    const key = s.length === 0 ? -1 : s.charCodeAt(0);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
+  }
+  yield;
+  const out: string[] = [];
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const group = (groups.get(key) as string[]).sort();
+    for (const s of group) out.push(s);
+    yield;
+  }
+  return out;
+}
+
 function unique(papers: readonly StoredPaper[]): { docs: StoredPaper[]; byId: Map<string, number> } {
   const byId = new Map<string, number>();
   const docs: StoredPaper[] = [];
@@ -54,13 +76,19 @@ function unique(papers: readonly StoredPaper[]): { docs: StoredPaper[]; byId: Ma
   return { docs, byId };
 }
 
+/** Docs, terms or suffixes handled between two steps of the build (see `buildSteps`). */
+const STEP = 64;
+
 /** (term, doc | fields) pairs in doc order, one per distinct term of a doc. */
-function collect(docs: readonly StoredPaper[]): {
-  ids: Map<string, number>;
-  names: string[];
-  pairTerm: GrowU32;
-  pairVal: GrowU32;
-} {
+function* collect(docs: readonly StoredPaper[]): Generator<
+  void,
+  {
+    ids: Map<string, number>;
+    names: string[];
+    pairTerm: GrowU32;
+    pairVal: GrowU32;
+  }
+> {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const lastDoc: number[] = [];
@@ -86,12 +114,14 @@ function collect(docs: readonly StoredPaper[]): {
     pairTerm.push(t);
     pairVal.push((doc << FIELD_BITS) | field);
   };
-  docs.forEach((p, doc) => {
+  for (let doc = 0; doc < docs.length; doc++) {
+    const p = docs[doc] as StoredPaper;
     add(p.arxivId.toLowerCase(), doc, FIELD_ID);
     for (const w of words(p.title)) add(w, doc, FIELD_TITLE);
     for (const w of words(p.authors.join('\n'))) add(w, doc, FIELD_AUTHORS);
     for (const w of words(p.sections.map((s) => s.text).join('\n'))) add(w, doc, FIELD_SUMMARY);
-  });
+    if (doc % STEP === STEP - 1) yield;
+  }
   return { ids, names, pairTerm, pairVal };
 }
 
@@ -101,10 +131,14 @@ function collect(docs: readonly StoredPaper[]): {
  */
 export const MAX_SUFFIX_TERM = 48;
 
-function suffixArray(terms: readonly string[]): Pick<SearchIndex, 'suffixes' | 'suffixStarts' | 'suffixTerms'> {
+function* suffixArray(
+  terms: readonly string[],
+): Generator<void, Pick<SearchIndex, 'suffixes' | 'suffixStarts' | 'suffixTerms'>> {
   const owners = new Map<string, number[]>();
-  terms.forEach((term, t) => {
-    if (term.length <= MIN_SUBSTRING || term.length > MAX_SUFFIX_TERM || !hasLatinLetter(term)) return;
+  for (let t = 0; t < terms.length; t++) {
+    if (t % (STEP * 16) === 0) yield;
+    const term = terms[t] as string;
+    if (term.length <= MIN_SUBSTRING || term.length > MAX_SUFFIX_TERM || !hasLatinLetter(term)) continue;
     for (let i = 1; i + MIN_SUBSTRING <= term.length; i++) {
       if (!isLatinChar(term.charCodeAt(i))) continue;
       const suffix = term.slice(i);
@@ -112,15 +146,17 @@ function suffixArray(terms: readonly string[]): Pick<SearchIndex, 'suffixes' | '
       if (list) list.push(t);
       else owners.set(suffix, [t]);
     }
-  });
-  const suffixes = [...owners.keys()].sort();
+  }
+  yield;
+  const suffixes = yield* sortInSteps(owners.keys());
   const suffixStarts = new Uint32Array(suffixes.length + 1);
   const suffixTerms = new Uint32Array(terms.length === 0 ? 0 : [...owners.values()].reduce((n, l) => n + l.length, 0));
   let at = 0;
-  suffixes.forEach((suffix, i) => {
-    for (const t of owners.get(suffix) ?? []) suffixTerms[at++] = t;
+  for (let i = 0; i < suffixes.length; i++) {
+    for (const t of owners.get(suffixes[i] as string) ?? []) suffixTerms[at++] = t;
     suffixStarts[i + 1] = at;
-  });
+    if (i % (STEP * 256) === 0) yield;
+  }
   return { suffixes, suffixStarts, suffixTerms };
 }
 
@@ -141,11 +177,43 @@ function ranking(docs: readonly StoredPaper[]): { rank: Uint32Array; order: Uint
   return { rank, order: Uint32Array.from(order) };
 }
 
-/** Builds the index. Pure; cost is linear in the text (see bench/search.bench.ts for figures). */
+/** Builds the index at once. Pure; cost is linear in the text (see bench/search.bench.ts for figures). */
 export function buildSearchIndex(papers: readonly StoredPaper[]): SearchIndex {
+  const steps = buildSteps(papers);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Builds the index in slices of about `sliceMs`, giving the thread back (`pause`) between them, so a worker
+ * building it still answers other messages (a popup opening, a panel asking for its paper) within a slice.
+ * The index is the same as `buildSearchIndex` gives.
+ */
+export async function buildSearchIndexInSlices(
+  papers: readonly StoredPaper[],
+  sliceMs = 10,
+  pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<SearchIndex> {
+  const steps = buildSteps(papers);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The build as steps: each `yield` is a point where the work may pause. */
+function* buildSteps(papers: readonly StoredPaper[]): Generator<void, SearchIndex> {
   const { docs, byId } = unique(papers);
-  const { ids, names, pairTerm, pairVal } = collect(docs);
-  const terms = [...names].sort();
+  const { ids, names, pairTerm, pairVal } = yield* collect(docs);
+  yield;
+  const terms = yield* sortInSteps(names);
   const sortedOf = new Uint32Array(names.length);
   terms.forEach((term, pos) => {
     sortedOf[ids.get(term) ?? 0] = pos;
@@ -154,24 +222,23 @@ export function buildSearchIndex(papers: readonly StoredPaper[]): SearchIndex {
   for (let i = 0; i < pairTerm.length; i++) {
     const t = sortedOf[pairTerm.data[i] ?? 0] ?? 0;
     starts[t + 1] = (starts[t + 1] ?? 0) + 1;
+    if (i % (STEP * 1024) === 0) yield;
   }
   for (let t = 0; t < names.length; t++) starts[t + 1] = (starts[t + 1] ?? 0) + (starts[t] ?? 0);
   const fill = starts.slice(0, names.length);
   const postings = new Uint32Array(pairTerm.length);
   for (let i = 0; i < pairTerm.length; i++) {
+    if (i % (STEP * 1024) === 0) yield;
     const t = sortedOf[pairTerm.data[i] ?? 0] ?? 0;
     const at = fill[t] ?? 0;
     postings[at] = pairVal.data[i] ?? 0;
     fill[t] = at + 1;
   }
-  return {
-    papers: docs,
-    terms,
-    starts,
-    postings,
-    ...suffixArray(terms),
-    ...ranking(docs),
-    ...buildTitleIndex(docs),
-    byId,
-  };
+  yield;
+  const suffixes = yield* suffixArray(terms);
+  yield;
+  const ranks = ranking(docs);
+  yield;
+  const titles = yield* titleIndexSteps(docs);
+  return { papers: docs, terms, starts, postings, ...suffixes, ...ranks, ...titles, byId };
 }

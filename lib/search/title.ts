@@ -17,8 +17,14 @@ export function titleKey(text: string): string {
   return words(text).join(' ');
 }
 
-export function buildTitleIndex(docs: readonly StoredPaper[]): TitleIndex {
-  const keys = docs.map((p) => titleKey(p.title));
+/** The title index, built in steps (a `yield` every 256 titles) like the rest of the index (./build). */
+export function* titleIndexSteps(docs: readonly StoredPaper[]): Generator<void, TitleIndex> {
+  const keys: string[] = [];
+  for (const p of docs) {
+    keys.push(titleKey(p.title));
+    if (keys.length % 256 === 0) yield;
+  }
+  yield;
   const order = keys.map((_, i) => i).sort((a, b) => ((keys[a] ?? '') < (keys[b] ?? '') ? -1 : 1));
   return { titleKeys: order.map((i) => keys[i] ?? ''), titleDocs: Uint32Array.from(order) };
 }
