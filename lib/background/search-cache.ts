@@ -3,6 +3,7 @@
  * whenever the stored papers change (after a sync run, an import or a clear). The worker may be killed at any
  * time; the next query simply rebuilds it.
  */
+import { allPapersInPages } from '../db/queries';
 import type { DigestDb } from '../db/schema';
 import { buildSearchIndexInSlices, type SearchIndex, type SearchResult, search } from '../search';
 
@@ -20,7 +21,7 @@ export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
   const current = (): Promise<SearchIndex> => {
     if (!index) {
       const building = db()
-        .then((d) => d.getAll('papers'))
+        .then((d) => allPapersInPages(d))
         .then((papers) => buildSearchIndexInSlices(papers));
       index = building;
       building.catch(() => {

@@ -10,6 +10,7 @@
 export { clearAll, exportAll, importRecords } from './data-io';
 export { openDigestDb } from './open';
 export {
+  allPapersInPages,
   type Counts,
   counts,
   type DigestWithPapers,

@@ -68,3 +68,21 @@ export async function counts(db: DigestDb): Promise<Counts> {
   ]);
   return { papers, digests, newestDate: newest ? newest.key : null };
 }
+
+/**
+ * Every stored paper, in key order, read in pages of `pageSize` within one transaction (one consistent view): the
+ * worker decodes one page at a time and answers other messages between pages, where one `getAll` of ~10 MB held
+ * its thread for the whole decoding.
+ */
+export async function allPapersInPages(db: DigestDb, pageSize = 500): Promise<StoredPaper[]> {
+  const store = db.transaction('papers').store;
+  const out: StoredPaper[] = [];
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    const page = await store.getAll(after, pageSize);
+    for (const p of page) out.push(p);
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return out;
+    after = IDBKeyRange.lowerBound(last.arxivId, true);
+  }
+}

@@ -75,3 +75,13 @@ describe('the worker’s search cache', () => {
     }
   });
 });
+
+describe('allPapersInPages', () => {
+  it('reads every paper once, in key order, whatever the page size (page boundaries included)', async () => {
+    const { allPapersInPages } = await import('../../lib/db/queries');
+    for (let i = 2; i <= 12; i++) await db.put('papers', paper(`2406.${String(i).padStart(5, '0')}`, `T${i}`));
+    const all = await db.getAll('papers');
+    expect(all).toHaveLength(12);
+    for (const size of [1, 3, 4, 5, 11, 12, 13, 500]) expect(await allPapersInPages(db, size)).toEqual(all);
+  });
+});
