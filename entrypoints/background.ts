@@ -66,7 +66,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw, sender) => {
     // The popup or reader just opened: build the search index once their first requests are answered, so a search
     // typed a moment later does not wait for it (the index is built in this thread, in slices of ~10 ms with other messages answered between them).
-    if ((raw as { type?: unknown } | null)?.type === 'getLatestDigest') searchCache.warmSoon(WARM_DELAY_MS);
+    if ((raw as { type?: unknown } | null)?.type === 'getLatestDigest') {
+      searchCache.warmSoon(WARM_DELAY_MS, () => !runner.running);
+    }
     return handlers.handleMessage(raw, sender, senderContext);
   });
 

@@ -12,8 +12,11 @@ export interface SearchCache {
   invalidate(): void;
   /** Builds the index now, so the next query does not wait for it. */
   warm(): Promise<void>;
-  /** Builds it `ms` from now unless it exists by then (it blocks the worker's thread while it builds). */
-  warmSoon(ms: number): void;
+  /**
+   * Builds it `ms` from now unless it exists by then or `when()` says no then (a sync is writing: each written day
+   * would drop the index at once, so building it would only take CPU from the sync).
+   */
+  warmSoon(ms: number, when?: () => boolean): void;
 }
 
 export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
@@ -40,9 +43,9 @@ export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
     async warm() {
       await current();
     },
-    warmSoon(ms) {
+    warmSoon(ms, when = () => true) {
       setTimeout(() => {
-        if (!index) current().catch(() => undefined);
+        if (!index && when()) current().catch(() => undefined);
       }, ms);
     },
   };

@@ -74,6 +74,27 @@ describe('the worker’s search cache', () => {
       vi.useRealTimers();
     }
   });
+
+  it('warmSoon does not build while its condition says no (a sync is writing), and does once it says yes', async () => {
+    vi.useFakeTimers();
+    try {
+      let reads = 0;
+      let syncing = true;
+      const cache = createSearchCache(async () => {
+        reads++;
+        return db;
+      });
+      cache.warmSoon(1000, () => !syncing);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reads).toBe(0);
+      syncing = false;
+      cache.warmSoon(1000, () => !syncing);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(reads).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('allPapersInPages', () => {
