@@ -65,7 +65,7 @@ export default defineBackground(() => {
   const senderContext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   browser.runtime.onMessage.addListener((raw, sender) => {
     // The popup or reader just opened: build the search index once their first requests are answered, so a search
-    // typed a moment later does not wait for it (the index is built in this thread, in slices of ~10 ms with other messages answered between them).
+    // typed a moment later does not wait for it (built in this thread in slices, other messages answered between).
     if ((raw as { type?: unknown } | null)?.type === 'getLatestDigest') {
       searchCache.warmSoon(WARM_DELAY_MS, () => !runner.running);
     }

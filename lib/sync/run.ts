@@ -367,7 +367,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     };
     const width = Math.max(1, Math.min(deps.concurrency ?? DEFAULTS.concurrency, 16));
     await Promise.all(Array.from({ length: width }, worker));
-    while (writes.size > 0) await Promise.all([...writes]);
+    await Promise.all(writes); // the last fetched days (no worker adds any now)
 
     const left = total - done;
     report.deferred += left;

@@ -8,9 +8,9 @@ import axe from 'axe-core';
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
-import { applyLanguage } from '../../lib/i18n-tables';
 import type { ShownPaper } from '../../lib/records';
 import { showPaper } from '../../lib/show';
+import { applyLanguage } from '../support/language';
 
 const PAPER: ShownPaper = showPaper({
   arxivId: '2406.19314',

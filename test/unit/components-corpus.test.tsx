@@ -10,10 +10,10 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DigestPanel } from '../../components/DigestPanel';
 import { parseDigest } from '../../lib/digest/parse';
-import { applyLanguage } from '../../lib/i18n-tables';
 import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper } from '../../lib/show';
+import { applyLanguage } from '../support/language';
 import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
 
 const LOGS = join(CORPUS_DIR, 'paper_logs');

@@ -8,10 +8,10 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestPanel, type DigestPanelProps } from '../../components/DigestPanel';
-import { applyLanguage } from '../../lib/i18n-tables';
 import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper } from '../../lib/show';
+import { applyLanguage } from '../support/language';
 
 const MUMU: ShownPaper = showPaper({
   arxivId: '2406.18790',

@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { InlineText } from '../../components/InlineText';
 import { Sections } from '../../components/Sections';
 import type { InlineToken, Section } from '../../lib/digest/types';
-import { applyLanguage } from '../../lib/i18n-tables';
 import { sectionLabel, sectionLabelKey } from '../../lib/section-labels';
 import { showSection } from '../../lib/show';
+import { applyLanguage } from '../support/language';
 
 /** Sections as the background sends them. */
 const shown = (sections: readonly Section[]) => sections.map(showSection);

@@ -6,7 +6,6 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, parseIntervalHours } from '../../components/options/format';
 import { buildExport, serializeExport } from '../../lib/export-format';
-import { applyLanguage } from '../../lib/i18n-tables';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
 import {
@@ -17,6 +16,7 @@ import {
   syncIntervalHoursItem,
   uiLanguageItem,
 } from '../../lib/settings';
+import { applyLanguage } from '../support/language';
 import { answerWith, digest, MAY9, sentTypes, syncedHandlers, syncStatus } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));

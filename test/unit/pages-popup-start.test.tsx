@@ -7,11 +7,11 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { t } from '../../lib/i18n';
-import { applyLanguage } from '../../lib/i18n-tables';
-import { prefetchPopup, takeLanguage, takeLatest } from '../../lib/pages/popup/prefetch';
+import { forgetPrefetch, prefetchPopup } from '../../lib/pages/popup/prefetch';
 import { FIRST_RENDER_WAIT_MS, startPopup } from '../../lib/pages/popup/start';
 import { send } from '../../lib/send';
 import { SETTING_KEYS } from '../../lib/setting-defaults';
+import { applyLanguage } from '../support/language';
 import { answerWith, sentTypes, syncedHandlers } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
@@ -20,11 +20,7 @@ let root: HTMLElement;
 beforeEach(() => {
   fakeBrowser.reset();
   vi.mocked(send).mockReset();
-  // Nothing left over from another test.
-  vi.mocked(send).mockResolvedValue({} as never);
-  takeLatest();
-  void takeLanguage();
-  vi.mocked(send).mockReset();
+  forgetPrefetch();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -43,6 +39,14 @@ describe('popup start', () => {
     prefetchPopup(); // the <head> script
     prefetchPopup(); // the module's fallback call
     await startPopup(root);
+    expect(listed()).toBe(4);
+    expect(sentTypes(send).filter((x) => x === 'getLatestDigest')).toHaveLength(1);
+  });
+
+  it('a <head> script that runs only after the popup started asks nothing more', async () => {
+    answerWith(send, syncedHandlers());
+    await startPopup(root); // the module's own request
+    prefetchPopup(); // the async <head> script, late
     expect(listed()).toBe(4);
     expect(sentTypes(send).filter((x) => x === 'getLatestDigest')).toHaveLength(1);
   });

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dayHeading } from '../../components/popup/PopupView';
-import { applyLanguage } from '../../lib/i18n-tables';
 import { PopupApp } from '../../lib/pages/popup/app';
 import { send } from '../../lib/send';
+import { applyLanguage } from '../support/language';
 import { answerWith, digest, MAY9, sentTypes, syncedHandlers, syncStatus } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));

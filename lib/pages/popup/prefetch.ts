@@ -20,6 +20,8 @@ export interface LatestRequest {
 interface Prefetched {
   latest?: LatestRequest | undefined;
   language?: Promise<UiLanguage> | undefined;
+  /** The popup has started: a <head> script that runs only now (it is async) has nothing left to do. */
+  started?: boolean;
 }
 
 const SLOT = '__arxivKoDigestPrefetch';
@@ -45,6 +47,7 @@ function askLatest(): LatestRequest {
 /** Asks for the newest digest and reads the UI language, unless that was done already on this page. */
 export function prefetchPopup(): void {
   const s = slot();
+  if (s.started) return;
   s.latest ??= askLatest();
   if (!s.language) {
     const language = readUiLanguage();
@@ -56,6 +59,7 @@ export function prefetchPopup(): void {
 /** The prefetched newest-digest request once (the popup's first load), a fresh request after that. */
 export function takeLatest(): LatestRequest {
   const s = slot();
+  s.started = true;
   const r = s.latest ?? askLatest();
   s.latest = undefined;
   return r;
@@ -67,4 +71,9 @@ export function takeLanguage(): Promise<UiLanguage> {
   const l = s.language ?? readUiLanguage();
   s.language = undefined;
   return l;
+}
+
+/** Forgets what was asked, as a newly opened popup page has (tests run many popups in one page). */
+export function forgetPrefetch(): void {
+  (globalThis as Global)[SLOT] = {};
 }
