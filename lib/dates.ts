@@ -22,6 +22,19 @@ export function utcToday(now: number = Date.now()): string {
   return utcDate(now);
 }
 
+/**
+ * The newest day a digest may carry: tomorrow (UTC), to allow for time zones ahead of UTC. A later day (`2099-01-01`,
+ * `9999-12-31`) would become "the newest digest" for good, so the index, day files and imports refuse it.
+ */
+export function latestAllowedDay(now: number = Date.now()): string {
+  return utcDate(now + DAY_MS);
+}
+
+/** Whether `date` (a valid `YYYY-MM-DD`) lies after {@link latestAllowedDay}. */
+export function isFarFuture(date: string, now: number = Date.now()): boolean {
+  return date > latestAllowedDay(now);
+}
+
 /** Whether `date` is today's UTC date. */
 export function isToday(date: string, now: number = Date.now()): boolean {
   return date === utcToday(now);

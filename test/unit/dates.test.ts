@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, elapsed, isIsoDate, isToday, neighbours, relativeTime, utcDate, utcToday } from '../../lib/dates';
+import {
+  addDays,
+  elapsed,
+  isFarFuture,
+  isIsoDate,
+  isToday,
+  latestAllowedDay,
+  neighbours,
+  relativeTime,
+  utcDate,
+  utcToday,
+} from '../../lib/dates';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -88,5 +99,17 @@ describe('elapsed / relativeTime', () => {
     expect(relativeTime(now - 5 * 60_000, now, 'en')).toBe('5 minutes ago');
     expect(relativeTime(now - 5 * 60_000, now, 'ko')).toBe('5분 전');
     expect(relativeTime(now, now, 'en')).toBe('now');
+  });
+});
+
+describe('far-future days', () => {
+  const now = Date.parse('2026-11-30T23:30:00Z');
+  it('allows up to tomorrow (UTC) and refuses anything later', () => {
+    expect(latestAllowedDay(now)).toBe('2026-12-01');
+    expect(isFarFuture('2026-11-30', now)).toBe(false);
+    expect(isFarFuture('2026-12-01', now)).toBe(false);
+    expect(isFarFuture('2026-12-02', now)).toBe(true);
+    expect(isFarFuture('2099-01-01', now)).toBe(true);
+    expect(isFarFuture('9999-12-31', now)).toBe(true);
   });
 });
