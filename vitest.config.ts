@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     setupFiles: ['test/support/browser-i18n.ts'],
   },
 });

@@ -1,13 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTextFor } from '../lib/background/action-badge';
+import { dbHandle } from '../lib/background/db-handle';
 import { createHandlers, latestDigestAnswer } from '../lib/background/handlers';
 import { memo } from '../lib/background/memo';
 import { createSearchCache } from '../lib/background/search-cache';
+import { migrateLegacySettings } from '../lib/background/settings-migration';
 import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
+import { getSettings } from '../lib/db/settings-store';
 import { HF_HOST_PERMISSION } from '../lib/hf/api';
-import { hfDailyItem, hfLiveVotesItem, sourceUrlItem, syncIntervalHoursItem } from '../lib/settings';
 import { createSyncRunner } from '../lib/sync/runner';
 import { rescheduleAt } from '../lib/sync/schedule';
 
@@ -17,10 +19,16 @@ const RESUME_GUARD_MS = 2 * 60_000;
 const WARM_DELAY_MS = 1_500;
 
 export default defineBackground(() => {
-  const dbPromise = openDigestDb();
-  const db = () => dbPromise;
+  const originPermitted = (origin: string) => browser.permissions.contains({ origins: [`${origin}/*`] });
+  // Privileged settings live in the database, never trusted from storage.local (lib/setting-defaults.ts); an older
+  // version's are moved there once, as part of opening. A failed open (a newer version's database) is retried.
+  const db = dbHandle(async () => {
+    const opened = await openDigestDb();
+    await migrateLegacySettings(opened, browser.storage.local, originPermitted).catch(() => undefined);
+    return opened;
+  });
   const searchCache = createSearchCache(db);
-  const latest = memo(async () => latestDigestAnswer(await dbPromise));
+  const latest = memo(async () => latestDigestAnswer(await db()));
   /** The stored data changed (a day written, an import, a clear): answers kept in memory are dropped. */
   const dataChanged = () => {
     searchCache.invalidate();
@@ -30,11 +38,13 @@ export default defineBackground(() => {
   const runner = createSyncRunner(
     async () => {
       await browser.alarms.create(SYNC_ALARM, { when: Date.now() + RESUME_GUARD_MS });
+      const database = await db();
+      const settings = await getSettings(database);
       return {
-        db: await dbPromise,
+        db: database,
         fetch: (url, init) => fetch(url, init),
-        baseUrl: await sourceUrlItem.getValue(),
-        intervalHours: await syncIntervalHoursItem.getValue(),
+        baseUrl: settings.sourceUrl,
+        intervalHours: settings.syncIntervalHours,
         onProgress: dataChanged,
       };
     },
@@ -59,7 +69,15 @@ export default defineBackground(() => {
       fetch: (url, init) => fetch(url, init),
       online: () => navigator.onLine,
       permitted: () => browser.permissions.contains({ origins: [HF_HOST_PERMISSION] }),
-      settings: async () => ({ daily: await hfDailyItem.getValue(), liveVotes: await hfLiveVotesItem.getValue() }),
+    },
+    originPermitted,
+    onSettingsChanged: async (before, after) => {
+      // A new source: the run against the old one must not go on.
+      if (after.sourceUrl !== before.sourceUrl) void runner.restart();
+      else if (after.syncIntervalHours !== before.syncIntervalHours && !runner.running) {
+        const when = await rescheduleAt(await db(), Date.now(), after.syncIntervalHours);
+        await browser.alarms.create(SYNC_ALARM, { when });
+      }
     },
   });
   const senderContext = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
@@ -77,18 +95,12 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runner.run();
   });
-  // A new source: the run against the old one must not go on.
-  sourceUrlItem.watch(() => void runner.restart());
-  syncIntervalHoursItem.watch(async (hours) => {
-    if (!runner.running)
-      await browser.alarms.create(SYNC_ALARM, { when: await rescheduleAt(await dbPromise, Date.now(), hours) });
-  });
 
   // MV3 (Chrome) has `action`, the MV2 Firefox build `browserAction`.
   const action = browser.action ?? browser.browserAction;
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status !== 'loading') return;
-    badgeTextFor(tab.url, async (id) => getPaper(await dbPromise, id))
+    badgeTextFor(tab.url, async (id) => getPaper(await db(), id))
       .then((text) => action.setBadgeText({ tabId, text }))
       .catch(() => undefined); // the tab may be gone by now
   });

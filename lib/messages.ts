@@ -3,14 +3,20 @@
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
+import { parseSettingsPatch, type SettingsPatch } from './privileged-settings';
 import type { DaySummary, PaperBadge, ShownPaper, StoredDigest, SyncStatus } from './records';
+import type { PrivilegedSettings } from './setting-defaults';
 
 /**
  * Papers in replies are `ShownPaper`s (lib/show.ts `showPaper`: inline markdown tokenized in the background), never
  * the stored records; export files and the CLI keep the stored shape.
  */
 export interface Protocol {
-  getPaper: { req: { arxivId: string }; res: { paper: ShownPaper | null } };
+  /**
+   * One paper for the panel, with what the panel needs of the privileged settings (content scripts cannot read them):
+   * the source base for the link to the digest file, and whether live votes are on.
+   */
+  getPaper: { req: { arxivId: string }; res: { paper: ShownPaper | null; sourceUrl: string; liveVotes: boolean } };
   getBadges: { req: { arxivIds: string[] }; res: { badges: PaperBadge[] } };
   getDigest: { req: { date: string }; res: { digest: StoredDigest | null; papers: ShownPaper[] } };
   /** The newest stored digest. */
@@ -64,6 +70,14 @@ export interface Protocol {
    * live votes on; cached with a TTL; `live` is null on 429, errors, unknown ids and papers without a digest.
    */
   getLiveVotes: { req: { arxivId: string }; res: LiveVotesResult };
+  /** The privileged settings (lib/setting-defaults.ts), for the options page and the reader. Extension pages only. */
+  getSettings: { req: Record<string, never>; res: { settings: PrivilegedSettings } };
+  /**
+   * Changes privileged settings (validated by lib/privileged-settings.ts `parseSettingsPatch`; a custom source or
+   * a Hugging Face feature needs its host permission granted first, asked for by the page in the user's click).
+   * A new source restarts the sync; a new interval reschedules it. Extension pages only.
+   */
+  setSettings: { req: { patch: SettingsPatch }; res: { settings: PrivilegedSettings } };
 }
 
 export type MessageType = keyof Protocol;
@@ -76,7 +90,15 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: Req<K>;
 }
 
-export type Reply<K extends MessageType> = { ok: true; data: Res<K> } | { ok: false; error: string };
+/**
+ * Errors the pages translate (`_locales`: `error_<code>`) instead of showing the background's English text:
+ * `dbNewer`, the database was written by a newer version of the extension (after a downgrade).
+ */
+export type ReplyErrorCode = 'dbNewer';
+
+export type Reply<K extends MessageType> =
+  | { ok: true; data: Res<K> }
+  | { ok: false; error: string; code?: ReplyErrorCode };
 
 export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 
@@ -123,6 +145,12 @@ const checks: { [K in MessageType]: Check } = {
   getHfToday: noFields,
   getLiveVotes: (p) =>
     isId(p.arxivId) && Object.keys(p).length === 1 ? null : 'arxivId must be an arXiv id (and nothing else)',
+  getSettings: noFields,
+  setSettings: (p) => {
+    if (Object.keys(p).length !== 1) return 'only patch';
+    const r = parseSettingsPatch(p.patch);
+    return r.ok ? null : r.error;
+  },
 };
 
 /** Validates an untrusted message. Returns the typed envelope or an error string. */

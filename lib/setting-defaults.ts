@@ -1,33 +1,44 @@
 /**
- * Setting names and defaults, with no storage code attached: the content script reads these few values directly
- * (lib/content/settings.ts) so its bundle stays small; everything else uses the storage items in lib/settings.ts.
+ * Setting names and defaults, with no storage code attached. Two kinds, kept in two places:
+ * - display choices (`DISPLAY_KEYS`): harmless, in `browser.storage.local`, read by content scripts directly
+ *   (lib/content/settings.ts) and by pages through the storage items of lib/settings.ts;
+ * - privileged settings (`PRIVILEGED_KEYS`: the source, the interval, the Hugging Face features): what makes the
+ *   background fetch something. Content scripts can write `storage.local`, so these live in the extension's
+ *   IndexedDB (lib/db/settings-store.ts) and change only through the `setSettings` message, which only extension
+ *   pages may send (lib/messages.ts); rules in lib/privileged-settings.ts.
  */
 export const DEFAULT_SOURCE_URL = 'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/';
 export const DEFAULT_SYNC_HOURS = 6;
 
 export type UiLanguage = 'auto' | 'ko' | 'en';
 
-/** Keys in browser.storage.local. */
-export const SETTING_KEYS = {
-  sourceUrl: 'sourceUrl',
-  syncIntervalHours: 'syncIntervalHours',
-  uiLanguage: 'uiLanguage',
-  panelCollapsed: 'panelCollapsed',
-  listingBadges: 'listingBadges',
-  hfDaily: 'hfDaily',
-  hfLiveVotes: 'hfLiveVotes',
-} as const;
-
-export const SETTING_DEFAULTS = {
-  sourceUrl: DEFAULT_SOURCE_URL,
-  syncIntervalHours: DEFAULT_SYNC_HOURS,
+export const DISPLAY_DEFAULTS = {
   uiLanguage: 'auto' as UiLanguage,
   panelCollapsed: false,
   listingBadges: true,
+};
+
+export const PRIVILEGED_DEFAULTS = {
+  sourceUrl: DEFAULT_SOURCE_URL,
+  syncIntervalHours: DEFAULT_SYNC_HOURS,
   /** "Today on Hugging Face" in the popup: the daily list says nothing about the user, so it is on by default. */
   hfDaily: true,
   /** Live votes in the panel: each request tells Hugging Face which paper is read, so off until the user opts in. */
   hfLiveVotes: false,
 };
 
-export type Settings = typeof SETTING_DEFAULTS;
+export type DisplaySettings = typeof DISPLAY_DEFAULTS;
+export type PrivilegedSettings = typeof PRIVILEGED_DEFAULTS;
+/** Every setting, as the options page shows them. */
+export type Settings = DisplaySettings & PrivilegedSettings;
+
+export const SETTING_DEFAULTS: Settings = { ...DISPLAY_DEFAULTS, ...PRIVILEGED_DEFAULTS };
+
+/** Keys in browser.storage.local (display choices only). */
+export const DISPLAY_KEYS = Object.keys(DISPLAY_DEFAULTS) as (keyof DisplaySettings)[];
+/** Keys of the privileged settings (IndexedDB `meta['settings']`). */
+export const PRIVILEGED_KEYS = Object.keys(PRIVILEGED_DEFAULTS) as (keyof PrivilegedSettings)[];
+
+export function isPrivilegedKey(key: string): key is keyof PrivilegedSettings {
+  return Object.hasOwn(PRIVILEGED_DEFAULTS, key);
+}

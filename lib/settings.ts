@@ -1,20 +1,15 @@
-/** User settings, kept in browser.storage.local through WXT storage items (shared by background and pages). */
+/**
+ * Display settings, kept in browser.storage.local through WXT storage items (pages; content scripts read the same
+ * keys in lib/content/settings.ts). Privileged settings are not here: see lib/setting-defaults.ts.
+ */
 import { storage } from 'wxt/utils/storage';
-import { SETTING_DEFAULTS as D, SETTING_KEYS as K, type UiLanguage } from './setting-defaults';
+import { DISPLAY_DEFAULTS as D } from './setting-defaults';
 
 export { DEFAULT_SOURCE_URL, DEFAULT_SYNC_HOURS, type UiLanguage } from './setting-defaults';
 
-export const sourceUrlItem = storage.defineItem<string>(`local:${K.sourceUrl}`, { fallback: D.sourceUrl });
-export const syncIntervalHoursItem = storage.defineItem<number>(`local:${K.syncIntervalHours}`, {
-  fallback: D.syncIntervalHours,
+export const uiLanguageItem = storage.defineItem<(typeof D)['uiLanguage']>('local:uiLanguage', {
+  fallback: D.uiLanguage,
 });
-export const uiLanguageItem = storage.defineItem<UiLanguage>(`local:${K.uiLanguage}`, { fallback: D.uiLanguage });
 /** Whether the panel starts collapsed on a new page; toggling the panel stores the choice here. */
-export const panelCollapsedItem = storage.defineItem<boolean>(`local:${K.panelCollapsed}`, {
-  fallback: D.panelCollapsed,
-});
-export const listingBadgesItem = storage.defineItem<boolean>(`local:${K.listingBadges}`, {
-  fallback: D.listingBadges,
-});
-export const hfDailyItem = storage.defineItem<boolean>(`local:${K.hfDaily}`, { fallback: D.hfDaily });
-export const hfLiveVotesItem = storage.defineItem<boolean>(`local:${K.hfLiveVotes}`, { fallback: D.hfLiveVotes });
+export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: D.panelCollapsed });
+export const listingBadgesItem = storage.defineItem<boolean>('local:listingBadges', { fallback: D.listingBadges });

@@ -26,8 +26,10 @@ export interface OptionsActions {
 }
 
 export interface OptionsViewProps {
-  /** null while loading. */
+  /** null while loading (or when they could not be read: `loadError`). */
   settings: Settings | null;
+  /** Why the settings could not be read, in the UI language (shown instead of the form). */
+  loadError?: string | null;
   storage: StorageInfo | null;
   sync: SyncController;
   actions: OptionsActions;
@@ -376,7 +378,7 @@ function DataSection({ storage, actions }: { storage: StorageInfo | null; action
   );
 }
 
-export function OptionsView({ settings, storage, sync, actions, now }: OptionsViewProps) {
+export function OptionsView({ settings, loadError = null, storage, sync, actions, now }: OptionsViewProps) {
   return (
     <div class="options">
       <header>
@@ -398,6 +400,10 @@ export function OptionsView({ settings, storage, sync, actions, now }: OptionsVi
             <HfSection settings={settings} actions={actions} />
             <DataSection storage={storage} actions={actions} />
           </>
+        ) : loadError ? (
+          <p role="alert" class="error" data-testid="options-error">
+            {loadError}
+          </p>
         ) : (
           <p class="muted">{t('popup_loading')}</p>
         )}

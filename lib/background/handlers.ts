@@ -20,8 +20,10 @@
 import { clearAll, exportAll, importRecords } from '../db/data-io';
 import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../db/queries';
 import type { DigestDb } from '../db/schema';
+import { getSettings, putSettings } from '../db/settings-store';
 import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
+import { HF_HOST_PERMISSION } from '../hf/api';
 import type { FetchLike } from '../hf/daily';
 import { hfToday, liveVotes } from '../hf/service';
 import { bundledMessages } from '../i18n-tables';
@@ -35,7 +37,9 @@ import {
   type SenderInfo,
   senderKind,
 } from '../messages';
+import { parseSettingsPatch } from '../privileged-settings';
 import type { ShownPaper, StoredPaper } from '../records';
+import { DEFAULT_SOURCE_URL, type PrivilegedSettings } from '../setting-defaults';
 import { showPaper } from '../show';
 import type { SyncRunner } from '../sync/runner';
 
@@ -63,6 +67,13 @@ export interface HandlerDeps {
   latestDigest?: () => Promise<Res<'getLatestDigest'>>;
   /** Hugging Face access; absent means both HF features answer `off`. */
   hf?: HfDeps;
+  /**
+   * Whether the host permission for `origin` (`https://host`) is granted: `setSettings` refuses a custom source or a
+   * Hugging Face feature whose origin the user has not granted. Default: granted (tests).
+   */
+  originPermitted?: (origin: string) => Promise<boolean>;
+  /** After `setSettings` stored a change (restart the sync for a new source, reschedule for a new interval). */
+  onSettingsChanged?: (before: PrivilegedSettings, after: PrivilegedSettings) => void | Promise<void>;
 }
 
 export interface HfDeps {
@@ -71,8 +82,6 @@ export interface HfDeps {
   online(): boolean;
   /** `permissions.contains({ origins: [HF_HOST_PERMISSION] })`. */
   permitted(): Promise<boolean>;
-  /** The `hfDaily` and `hfLiveVotes` settings, read at each request (they change in the options page). */
-  settings(): Promise<{ daily: boolean; liveVotes: boolean }>;
 }
 
 export type Handlers = { [K in MessageType]: (req: Req<K>) => Promise<Res<K>> };
@@ -123,8 +132,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
 
   const handlers: Handlers = {
     getPaper: async ({ arxivId }) => {
-      const paper = await getPaper(await db(), arxivId);
-      return { paper: paper && showPaper(paper) };
+      const database = await db();
+      const [paper, settings] = await Promise.all([getPaper(database, arxivId), getSettings(database)]);
+      return { paper: paper && showPaper(paper), sourceUrl: settings.sourceUrl, liveVotes: settings.hfLiveVotes };
     },
     getBadges: async ({ arxivIds }) => ({ badges: await getBadges(await db(), arxivIds) }),
     getDigest: async ({ date }) => showDay(await getDigest(await db(), date)),
@@ -165,7 +175,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const database = await db();
       const hf = deps.hf;
       const r = hf
-        ? await hfToday(hfServiceDeps(database, hf), (await hf.settings()).daily)
+        ? await hfToday(hfServiceDeps(database, hf), (await getSettings(database)).hfDaily)
         : { state: 'off' as const, list: null, error: null, retryAt: null };
       const ids = r.list?.items.map((i) => i.arxivId) ?? [];
       const store = database.transaction('papers').store;
@@ -176,9 +186,26 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const hf = deps.hf;
       if (!hf) return { state: 'off', live: null };
       const database = await db();
-      const enabled = (await hf.settings()).liveVotes;
+      const enabled = (await getSettings(database)).hfLiveVotes;
       const hasDigest = enabled && (await getPaper(database, arxivId)) !== null;
       return liveVotes(hfServiceDeps(database, hf), enabled, arxivId, hasDigest);
+    },
+    getSettings: async () => ({ settings: await getSettings(await db()) }),
+    setSettings: async ({ patch: raw }) => {
+      const parsed = parseSettingsPatch(raw);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const { patch } = parsed;
+      const permitted = deps.originPermitted ?? (async () => true);
+      if (patch.sourceUrl !== undefined && patch.sourceUrl !== DEFAULT_SOURCE_URL) {
+        const origin = new URL(patch.sourceUrl).origin;
+        if (!(await permitted(origin))) throw new Error(`no host permission for ${origin}`);
+      }
+      if ((patch.hfDaily || patch.hfLiveVotes) && !(await permitted(new URL(HF_HOST_PERMISSION).origin))) {
+        throw new Error('no host permission for https://huggingface.co');
+      }
+      const { before, after } = await putSettings(await db(), patch);
+      await deps.onSettingsChanged?.(before, after);
+      return { settings: after };
     },
     storageInfo: async () => {
       const [estimate, c] = await Promise.all([(deps.estimate ?? defaultEstimate)(), db().then(counts)]);
@@ -196,7 +223,9 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const handler = handlers[env.type] as (req: Req<MessageType>) => Promise<Res<MessageType>>;
       return { ok: true, data: await handler(env.payload) };
     } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      const code = (e as { code?: unknown } | null)?.code;
+      const error = e instanceof Error ? e.message : String(e);
+      return code === 'dbNewer' ? { ok: false, error, code } : { ok: false, error };
     }
   };
 

@@ -6,14 +6,18 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArxivUrlId } from '../arxiv-id';
 import { absAbstract, citationArxivId, htmlAbstract } from '../selectors';
 import { send } from '../send';
-import type { Settings } from '../setting-defaults';
+import type { DisplaySettings } from '../setting-defaults';
 import { domReady } from './dom-ready';
 import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
 import { mountPanel } from './panel-host';
 
-export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlId, settings: Settings): Promise<void> {
-  const [{ paper }] = await Promise.all([
+export async function mountAbsPanel(
+  ctx: ContentScriptContext,
+  target: ArxivUrlId,
+  settings: DisplaySettings,
+): Promise<void> {
+  const [{ paper, sourceUrl, liveVotes }] = await Promise.all([
     send('getPaper', { arxivId: target.id }),
     initContentI18n(settings.uiLanguage),
   ]);
@@ -28,5 +32,5 @@ export async function mountAbsPanel(ctx: ContentScriptContext, target: ArxivUrlI
   }
   const anchor = target.kind === 'abs' ? absAbstract(document) : htmlAbstract(document);
   if (!anchor) return;
-  mountPanel(ctx, anchor, paper, settings, pageTheme(document));
+  mountPanel(ctx, anchor, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, pageTheme(document));
 }

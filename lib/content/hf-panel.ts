@@ -10,7 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { hfPaperIdFromUrl } from '../hf/page-url';
 import { hfAbstract } from '../selectors';
 import { send } from '../send';
-import type { Settings } from '../setting-defaults';
+import type { DisplaySettings } from '../setting-defaults';
 import { domReady } from './dom-ready';
 import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
@@ -20,7 +20,7 @@ import type { MountedUi } from './shadow-ui';
 /** How many times the panel is put back after the page removed it, per paper. */
 const MAX_REMOUNTS = 5;
 
-export async function mountHfPanel(ctx: ContentScriptContext, settings: Settings): Promise<void> {
+export async function mountHfPanel(ctx: ContentScriptContext, settings: DisplaySettings): Promise<void> {
   await initContentI18n(settings.uiLanguage);
   let shownId: string | null = null;
   let mounted: MountedUi | null = null;
@@ -34,12 +34,12 @@ export async function mountHfPanel(ctx: ContentScriptContext, settings: Settings
     if (id !== shownId) remounts = 0;
     shownId = id;
     if (!id) return;
-    const { paper } = await send('getPaper', { arxivId: id });
+    const { paper, sourceUrl, liveVotes } = await send('getPaper', { arxivId: id });
     if (!paper || mine !== seq) return; // no digest summary: inject nothing
     await domReady();
     const anchor = hfAbstract(document);
     if (!anchor || mine !== seq) return;
-    const ui = mountPanel(ctx, anchor, paper, settings, pageTheme(document));
+    const ui = mountPanel(ctx, anchor, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, pageTheme(document));
     // A newer show() began while this one was mounting: it owns the page now.
     if (mine !== seq) ui.remove();
     else mounted = ui;

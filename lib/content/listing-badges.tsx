@@ -9,7 +9,7 @@ import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
 import type { PaperBadge, ShownPaper } from '../records';
 import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
-import type { Settings } from '../setting-defaults';
+import type { DisplaySettings } from '../setting-defaults';
 import { domReady } from './dom-ready';
 import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
@@ -54,7 +54,7 @@ function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
 export async function mountListingBadges(
   ctx: ContentScriptContext,
   kind: 'listing' | 'search',
-  settings: Settings,
+  settings: DisplaySettings,
 ): Promise<void> {
   await domReady();
   const entries = kind === 'listing' ? listingEntries(document) : searchEntries(document);

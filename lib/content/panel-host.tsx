@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/DigestPanel';
 import type { ShownPaper } from '../records';
 import { send } from '../send';
-import type { Settings } from '../setting-defaults';
+import type { DisplaySettings, PrivilegedSettings } from '../setting-defaults';
 import { useOnline } from '../use-online';
 import { rememberPanelCollapsed } from './settings';
 import { type MountedUi, mountAfter } from './shadow-ui';
@@ -64,12 +64,16 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes }: 
   );
 }
 
+/** What the panel shows of the settings: the display choices, and from the background's `getPaper` answer the source
+ * (for the digest link) and whether live votes are on. */
+export type PanelSettings = DisplaySettings & Pick<PrivilegedSettings, 'sourceUrl' | 'hfLiveVotes'>;
+
 /** Mounts the panel for `paper` right after `anchor`. */
 export function mountPanel(
   ctx: ContentScriptContext,
   anchor: Element,
   paper: ShownPaper,
-  settings: Settings,
+  settings: PanelSettings,
   theme: PanelTheme,
 ): MountedUi {
   return mountAfter(

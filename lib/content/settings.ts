@@ -1,15 +1,19 @@
-/** The settings the content script needs, read in one storage call (same keys as the items in lib/settings.ts). */
+/**
+ * The display settings the content script needs, read in one storage call (same keys as the items in
+ * lib/settings.ts). Privileged settings are not read here: what the panel needs of them (the source for the digest
+ * link, whether live votes are on) comes with the background's `getPaper` answer.
+ */
 import { browser } from 'wxt/browser';
-import { SETTING_DEFAULTS, SETTING_KEYS, type Settings, type UiLanguage } from '../setting-defaults';
+import { DISPLAY_DEFAULTS, DISPLAY_KEYS, type DisplaySettings, type UiLanguage } from '../setting-defaults';
 
 const UI_LANGUAGES: readonly UiLanguage[] = ['auto', 'ko', 'en'];
 
-export async function readSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(Object.values(SETTING_KEYS))) as Partial<Settings>;
-  const out = { ...SETTING_DEFAULTS };
-  for (const key of Object.keys(SETTING_KEYS) as (keyof Settings)[]) {
+export async function readSettings(): Promise<DisplaySettings> {
+  const stored = (await browser.storage.local.get(DISPLAY_KEYS)) as Partial<DisplaySettings>;
+  const out = { ...DISPLAY_DEFAULTS };
+  for (const key of DISPLAY_KEYS) {
     const v = stored[key];
-    if (v === undefined || v === null || typeof v !== typeof SETTING_DEFAULTS[key]) continue;
+    if (v === undefined || v === null || typeof v !== typeof DISPLAY_DEFAULTS[key]) continue;
     if (key === 'uiLanguage' && !UI_LANGUAGES.includes(v as UiLanguage)) continue;
     Object.assign(out, { [key]: v });
   }
@@ -17,5 +21,6 @@ export async function readSettings(): Promise<Settings> {
 }
 
 export async function rememberPanelCollapsed(collapsed: boolean): Promise<void> {
-  await browser.storage.local.set({ [SETTING_KEYS.panelCollapsed]: collapsed });
+  const key: keyof DisplaySettings = 'panelCollapsed';
+  await browser.storage.local.set({ [key]: collapsed });
 }

@@ -11,10 +11,13 @@
  * - v3: the Hugging Face cache: `hfDaily` (keyPath `date`, HfDailyRecord: one daily list with its fetch time) and
  *   `hfVotes` (keyPath `arxivId`, HfVoteRecord: a live upvote count with its fetch time; index `by-fetchedAt` for
  *   pruning); `meta['hf']` → HfMeta (rate limit). Nothing existing changes.
+ * - (no version change) `meta['settings']` → the privileged settings, moved out of `storage.local`
+ *   (lib/db/settings-store.ts; migrated once by lib/background/settings-migration.ts).
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { HfDailyItem } from '../hf/api';
 import type { FileError, StoredDigest, StoredPaper, SyncProgress } from '../records';
+import type { PrivilegedSettings } from '../setting-defaults';
 
 export const DB_NAME = 'arxiv-ko-digest';
 export const DB_VERSION = 3;
@@ -87,7 +90,10 @@ export interface HfMeta {
   retryAfterUntil: number | null;
 }
 
-export type MetaValue = SyncMeta | IndexMeta | HfMeta;
+/** `meta['settings']`: the privileged settings (lib/db/settings-store.ts); read back field by field. */
+export type SettingsRecord = PrivilegedSettings;
+
+export type MetaValue = SyncMeta | IndexMeta | HfMeta | SettingsRecord;
 
 export interface DigestDBv3 extends DBSchema {
   papers: { key: string; value: StoredPaper; indexes: { 'by-date': string } };

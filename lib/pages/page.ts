@@ -10,7 +10,8 @@ export function usePageMeta(titleKey: MessageKey, langVersion = 0): void {
   }, [titleKey, langVersion]);
 }
 
-/** An error's message in plain words. */
+/** An error's message in plain words; errors the background sends as a code (lib/messages.ts) in the UI language. */
 export function errorText(e: unknown): string {
+  if ((e as { code?: unknown } | null)?.code === 'dbNewer') return t('error_dbNewer');
   return e instanceof Error ? e.message : String(e);
 }

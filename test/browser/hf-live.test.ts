@@ -140,11 +140,7 @@ describeShared('live Hugging Face data, huggingface.co allowed', () => {
     const toggle = options.getByTestId('live-votes-toggle');
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click();
-    await expect
-      .poll(() => options.evaluate(() => chrome.storage.local.get('hfLiveVotes')))
-      .toEqual({
-        hfLiveVotes: true,
-      });
+    await expect.poll(async () => (await ask(options, 'getSettings', {})).settings.hfLiveVotes).toBe(true);
     expect(await options.getByTestId('hf-message').textContent()).toBe(en.options_saved.message);
 
     // Hold the answer: the panel must already be there when the request arrives, and must not wait for it.
@@ -287,7 +283,7 @@ describeShared('live Hugging Face data, huggingface.co not allowed (the shipped 
     const page = await l.context.newPage();
     await page.goto('https://arxiv.org/abs/2406.16793');
     await expect.poll(() => page.getByTestId('digest-panel').count()).toBe(1);
-    expect(await options.evaluate(() => chrome.storage.local.get('hfLiveVotes'))).toEqual({});
+    expect((await ask(options, 'getSettings', {})).settings.hfLiveVotes).toBe(false);
     expect(await toggle.isChecked()).toBe(false);
     expect(await options.evaluate((o) => chrome.permissions.contains({ origins: [o] }), HF)).toBe(false);
     expect(await page.getByTestId('live-vote-count').count()).toBe(0);
@@ -296,13 +292,14 @@ describeShared('live Hugging Face data, huggingface.co not allowed (the shipped 
     await options.close();
   });
 
-  it('even with the option stored as on, nothing is asked without the permission', async () => {
+  it('without the permission the option cannot be turned on, and storage.local cannot turn it on either', async () => {
     const ext = await l.context.newPage();
     await ext.goto(extensionUrl(l, 'popup.html'));
+    await expect(ask(ext, 'setSettings', { patch: { hfLiveVotes: true } })).rejects.toThrow('no host permission');
     await ext.evaluate(() =>
       (chrome.storage.local as unknown as { set(v: object): Promise<void> }).set({ hfLiveVotes: true }),
     );
-    expect(await ask(ext, 'getLiveVotes', { arxivId: '2406.16793' })).toEqual({ state: 'needsPermission', live: null });
+    expect(await ask(ext, 'getLiveVotes', { arxivId: '2406.16793' })).toEqual({ state: 'off', live: null });
     const page = await l.context.newPage();
     await page.goto('https://huggingface.co/papers/2406.16793');
     await expect.poll(() => page.getByTestId('digest-panel').count()).toBe(1);

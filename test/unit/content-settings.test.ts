@@ -1,23 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSettings, rememberPanelCollapsed } from '../../lib/content/settings';
-import { SETTING_DEFAULTS } from '../../lib/setting-defaults';
-import { panelCollapsedItem, sourceUrlItem, uiLanguageItem } from '../../lib/settings';
+import { DISPLAY_DEFAULTS } from '../../lib/setting-defaults';
+import { panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
 
 describe("the content script's settings", () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('are the defaults before anything was chosen', async () => {
-    expect(await readSettings()).toEqual(SETTING_DEFAULTS);
+    expect(await readSettings()).toEqual(DISPLAY_DEFAULTS);
   });
 
   it('are what the options page stored through the storage items', async () => {
     await uiLanguageItem.setValue('ko');
-    await sourceUrlItem.setValue('https://example.org/digests/');
     await panelCollapsedItem.setValue(true);
     expect(await readSettings()).toMatchObject({
       uiLanguage: 'ko',
-      sourceUrl: 'https://example.org/digests/',
       panelCollapsed: true,
     });
   });
@@ -26,9 +24,19 @@ describe("the content script's settings", () => {
     await fakeBrowser.storage.local.set({ uiLanguage: 'fr', panelCollapsed: 'yes', listingBadges: 0 });
     expect(await readSettings()).toMatchObject({
       uiLanguage: 'auto',
-      panelCollapsed: SETTING_DEFAULTS.panelCollapsed,
-      listingBadges: SETTING_DEFAULTS.listingBadges,
+      panelCollapsed: DISPLAY_DEFAULTS.panelCollapsed,
+      listingBadges: DISPLAY_DEFAULTS.listingBadges,
     });
+  });
+
+  it('never include privileged settings, whatever storage.local holds', async () => {
+    await fakeBrowser.storage.local.set({
+      sourceUrl: 'https://evil.example/',
+      hfLiveVotes: true,
+      syncIntervalHours: 1,
+    });
+    const settings = await readSettings();
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(DISPLAY_DEFAULTS).sort());
   });
 
   it('remember the collapsed panel where the options page reads it', async () => {

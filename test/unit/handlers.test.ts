@@ -7,10 +7,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
 import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
+import { getSettings, putSettings } from '../../lib/db/settings-store';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
 import type { ShownPaper, StoredDigest, StoredPaper } from '../../lib/records';
+import { DEFAULT_SOURCE_URL, PRIVILEGED_DEFAULTS } from '../../lib/setting-defaults';
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
@@ -147,7 +149,10 @@ describe('queries', () => {
       ok: true,
       data: { paper: { title: 'Second again', votes: 8, dates: ['2024-06-26', '2024-06-25'] } },
     });
-    expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }))).toEqual({ ok: true, data: { paper: null } });
+    expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }))).toEqual({
+      ok: true,
+      data: { paper: null, sourceUrl: DEFAULT_SOURCE_URL, liveVotes: false },
+    });
   });
 
   it('getBadges', async () => {
@@ -264,7 +269,6 @@ describe('papers in replies carry tokens (tokenized here, not in the renderers)'
           new Response(JSON.stringify([{ paper: { id: '2406.00003', title: 'x', upvotes: 1, authors: [] } }])),
         online: () => true,
         permitted: async () => true,
-        settings: async () => ({ daily: true, liveVotes: false }),
       },
     });
     expectShown((await h.getHfToday({})).digestPapers[0]);
@@ -419,22 +423,69 @@ describe('export, import, clear', () => {
   });
 });
 
+describe('privileged settings (source, interval, Hugging Face features) live in the database', () => {
+  const MIRROR = 'https://mirror.example.org/daily_papers_ko/';
+
+  it('are the defaults before anything was saved', async () => {
+    expect(await ask(envelope('getSettings', {}))).toEqual({ ok: true, data: { settings: PRIVILEGED_DEFAULTS } });
+  });
+
+  it('cannot be read or changed by a content script', async () => {
+    for (const raw of [envelope('getSettings', {}), envelope('setSettings', { patch: { sourceUrl: MIRROR } })]) {
+      const r = await ask(raw, CONTENT);
+      expect(r).toMatchObject({ ok: false, error: expect.stringContaining('not allowed from a content script') });
+    }
+    expect(await getSettings(db)).toEqual(PRIVILEGED_DEFAULTS);
+  });
+
+  it('a page saves a source whose origin is granted; the change is reported once with before and after', async () => {
+    const changed = vi.fn();
+    h = make({ originPermitted: async (o) => o === 'https://mirror.example.org', onSettingsChanged: changed });
+    const r = await ask(
+      envelope('setSettings', { patch: { sourceUrl: ' https://Mirror.example.org/daily_papers_ko/' } }),
+    );
+    expect(r).toMatchObject({ ok: true, data: { settings: { sourceUrl: MIRROR } } });
+    expect((await getSettings(db)).sourceUrl).toBe(MIRROR);
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(changed.mock.calls[0]?.[0].sourceUrl).toBe(DEFAULT_SOURCE_URL);
+    expect(changed.mock.calls[0]?.[1].sourceUrl).toBe(MIRROR);
+    // what the panel learns of it
+    expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }), CONTENT)).toMatchObject({
+      data: { sourceUrl: MIRROR },
+    });
+  });
+
+  it.each([
+    ['an origin without permission', { sourceUrl: 'https://other.example.org/x/' }, 'no host permission'],
+    ['an invalid source', { sourceUrl: 'http://evil.example/' }, 'plain http'],
+    ['an unknown key', { apiKey: 'x' }, 'unknown setting'],
+    ['an interval out of range', { syncIntervalHours: 0 }, 'syncIntervalHours'],
+    ['live votes without the huggingface.co permission', { hfLiveVotes: true }, 'no host permission'],
+  ])('refuses %s and stores nothing', async (_n, patch, error) => {
+    h = make({ originPermitted: async (o) => o === 'https://mirror.example.org' });
+    const r = await ask(envelope('setSettings', { patch: patch as never }));
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining(error) });
+    expect(await getSettings(db)).toEqual(PRIVILEGED_DEFAULTS);
+  });
+});
+
 describe('Hugging Face messages', () => {
   const hfList = (ids: string[]) =>
     JSON.stringify(ids.map((id, i) => ({ paper: { id, title: `Paper ${id}`, upvotes: 10 - i, authors: [] } })));
-  function withHf(settings: { daily: boolean; liveVotes: boolean }, permitted = true) {
+  async function withHf(settings: { daily: boolean; liveVotes: boolean }, permitted = true) {
+    await putSettings(db, { hfDaily: settings.daily, hfLiveVotes: settings.liveVotes });
     const fetchMock = vi.fn(async (url: string) => {
       if (url.includes('/api/papers/')) return new Response('{"id":"2406.00001","upvotes":77}', { status: 200 });
       return new Response(hfList(['2505.00001', '2406.00002']), { status: 200 });
     });
     h = make({
-      hf: { fetch: fetchMock, online: () => true, permitted: async () => permitted, settings: async () => settings },
+      hf: { fetch: fetchMock, online: () => true, permitted: async () => permitted },
     });
     return fetchMock;
   }
 
   it('getHfToday answers the list with the digest papers among it', async () => {
-    withHf({ daily: true, liveVotes: false });
+    await withHf({ daily: true, liveVotes: false });
     const r = await ask(envelope('getHfToday', {}));
     expect(r).toMatchObject({ ok: true, data: { state: 'fresh', list: { date: '2025-05-10' } } });
     const data = (r as { data: { digestPapers: StoredPaper[] } }).data;
@@ -443,19 +494,19 @@ describe('Hugging Face messages', () => {
 
   it('getHfToday without HF access or with the list off asks nothing', async () => {
     expect(await ask(envelope('getHfToday', {}))).toMatchObject({ ok: true, data: { state: 'off', list: null } });
-    const f = withHf({ daily: false, liveVotes: true });
+    const f = await withHf({ daily: false, liveVotes: true });
     expect(await ask(envelope('getHfToday', {}))).toMatchObject({ ok: true, data: { state: 'off' } });
     expect(f).not.toHaveBeenCalled();
   });
 
   it('getLiveVotes from a content script: only when turned on, only for digest papers', async () => {
-    let f = withHf({ daily: true, liveVotes: false });
+    let f = await withHf({ daily: true, liveVotes: false });
     expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toEqual({
       ok: true,
       data: { state: 'off', live: null },
     });
     expect(f).not.toHaveBeenCalled();
-    f = withHf({ daily: true, liveVotes: true });
+    f = await withHf({ daily: true, liveVotes: true });
     expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toMatchObject({
       ok: true,
       data: { state: 'fresh', live: { upvotes: 77 } },
@@ -468,7 +519,7 @@ describe('Hugging Face messages', () => {
   });
 
   it('getLiveVotes without the permission asks nothing', async () => {
-    const f = withHf({ daily: true, liveVotes: true }, false);
+    const f = await withHf({ daily: true, liveVotes: true }, false);
     expect(await ask(envelope('getLiveVotes', { arxivId: '2406.00001' }), CONTENT)).toMatchObject({
       data: { state: 'needsPermission', live: null },
     });

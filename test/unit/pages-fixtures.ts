@@ -1,8 +1,17 @@
 /** Realistic data (papers as the background sends them: `showPaper`) and a `send` stand-in for the page tests. */
 import { vi } from 'vitest';
 import type { Protocol, Req, Res } from '../../lib/messages';
+import { parseSettingsPatch } from '../../lib/privileged-settings';
 import type { DaySummary, ShownPaper, StoredDigest, SyncStatus } from '../../lib/records';
+import { PRIVILEGED_DEFAULTS, type PrivilegedSettings } from '../../lib/setting-defaults';
 import { showPaper } from '../../lib/show';
+
+/** The privileged settings as the background keeps them (its IndexedDB), for `getSettings` / `setSettings`. */
+export const privileged: { current: PrivilegedSettings } = { current: { ...PRIVILEGED_DEFAULTS } };
+
+export function resetPrivileged(): void {
+  privileged.current = { ...PRIVILEGED_DEFAULTS };
+}
 
 export function paper(arxivId: string, title: string, votes: number | null, date: string, lead: string): ShownPaper {
   return showPaper({
@@ -112,7 +121,18 @@ export function syncedHandlers(): Handlers {
       const papers = byDate[date];
       return papers ? { digest: digest(date, papers), papers } : { digest: null, papers: [] };
     },
-    getPaper: ({ arxivId }) => ({ paper: all.find((p) => p.arxivId === arxivId) ?? null }),
+    getPaper: ({ arxivId }) => ({
+      paper: all.find((p) => p.arxivId === arxivId) ?? null,
+      sourceUrl: privileged.current.sourceUrl,
+      liveVotes: privileged.current.hfLiveVotes,
+    }),
+    getSettings: () => ({ settings: privileged.current }),
+    setSettings: ({ patch }) => {
+      const r = parseSettingsPatch(patch);
+      if (!r.ok) throw new Error(r.error);
+      privileged.current = { ...privileged.current, ...r.patch };
+      return { settings: privileged.current };
+    },
     search: ({ query, limit }) => {
       const hits = all.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
       return { papers: hits.slice(0, limit), total: hits.length };

@@ -8,16 +8,18 @@ import { formatBytes, parseIntervalHours } from '../../components/options/format
 import { buildExport, serializeExport } from '../../lib/export-format';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
-import {
-  DEFAULT_SOURCE_URL,
-  listingBadgesItem,
-  panelCollapsedItem,
-  sourceUrlItem,
-  syncIntervalHoursItem,
-  uiLanguageItem,
-} from '../../lib/settings';
+import { DEFAULT_SOURCE_URL, listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
 import { applyLanguage } from '../support/language';
-import { answerWith, digest, MAY9, sentTypes, syncedHandlers, syncStatus } from './pages-fixtures';
+import {
+  answerWith,
+  digest,
+  MAY9,
+  privileged,
+  resetPrivileged,
+  sentTypes,
+  syncedHandlers,
+  syncStatus,
+} from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
 
@@ -33,6 +35,7 @@ function grant(answer: boolean | Error) {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  resetPrivileged();
   applyLanguage('auto');
   vi.mocked(send).mockReset();
   grant(true);
@@ -77,7 +80,7 @@ describe('options: source URL', () => {
     await waitFor(() => expect(screen.getByTestId('source-message').textContent).toContain(reason));
     expect(screen.getByTestId('source-message').textContent).toContain('This URL cannot be used');
     expect(request).not.toHaveBeenCalled();
-    expect(await sourceUrlItem.getValue()).toBe(DEFAULT_SOURCE_URL);
+    expect(privileged.current.sourceUrl).toBe(DEFAULT_SOURCE_URL);
   });
 
   it('asks for the origin permission and refuses to save when it is denied', async () => {
@@ -90,7 +93,7 @@ describe('options: source URL', () => {
       ),
     );
     expect(request).toHaveBeenCalledWith({ origins: ['https://mirror.example.org/*'] });
-    expect(await sourceUrlItem.getValue()).toBe(DEFAULT_SOURCE_URL);
+    expect(privileged.current.sourceUrl).toBe(DEFAULT_SOURCE_URL);
   });
 
   it('asks for the permission inside the click (before any other await) and saves when granted', async () => {
@@ -99,7 +102,7 @@ describe('options: source URL', () => {
     // Called synchronously by the submit handler: a user gesture is still active.
     expect(request).toHaveBeenCalledWith({ origins: ['https://mirror.example.org/*'] });
     await waitFor(() => expect(screen.getByTestId('source-message').textContent).toContain('Source saved'));
-    expect(await sourceUrlItem.getValue()).toBe('https://mirror.example.org/daily_papers_ko/');
+    expect(privileged.current.sourceUrl).toBe('https://mirror.example.org/daily_papers_ko/');
   });
 
   it('a failing permission request is reported and nothing is saved', async () => {
@@ -107,18 +110,18 @@ describe('options: source URL', () => {
     const input = await start();
     saveSource(input, 'https://mirror.example.org/x/');
     await waitFor(() => expect(screen.getByTestId('source-message').textContent).toContain('Could not ask for access'));
-    expect(await sourceUrlItem.getValue()).toBe(DEFAULT_SOURCE_URL);
+    expect(privileged.current.sourceUrl).toBe(DEFAULT_SOURCE_URL);
   });
 
   it('the default upstream needs no permission request', async () => {
-    await sourceUrlItem.setValue('https://mirror.example.org/x/');
+    privileged.current.sourceUrl = 'https://mirror.example.org/x/';
     const input = await start();
     expect(input.value).toBe('https://mirror.example.org/x/');
     fireEvent.click(screen.getByTestId('default-source'));
     fireEvent.click(screen.getByTestId('save-source'));
     await waitFor(() => expect(screen.getByTestId('source-message').textContent).toContain('Source saved'));
     expect(request).not.toHaveBeenCalled();
-    expect(await sourceUrlItem.getValue()).toBe(DEFAULT_SOURCE_URL);
+    expect(privileged.current.sourceUrl).toBe(DEFAULT_SOURCE_URL);
   });
 });
 
@@ -132,11 +135,11 @@ describe('options: settings', () => {
     await waitFor(() =>
       expect(screen.getByTestId('interval-message').textContent).toBe('Enter a whole number of hours from 1 to 168.'),
     );
-    expect(await syncIntervalHoursItem.getValue()).toBe(6);
+    expect(privileged.current.syncIntervalHours).toBe(6);
     fireEvent.input(input, { target: { value: '12' } });
     fireEvent.click(screen.getByTestId('save-interval'));
     await waitFor(() => expect(screen.getByTestId('interval-message').textContent).toBe('Saved.'));
-    expect(await syncIntervalHoursItem.getValue()).toBe(12);
+    expect(privileged.current.syncIntervalHours).toBe(12);
   });
 
   it('applies the UI language immediately', async () => {
@@ -283,5 +286,21 @@ describe('options: accessibility', () => {
     fireEvent.click(screen.getByTestId('clear-data'));
     result = await axe.run(document.body, rules);
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+  });
+});
+
+describe('options: a database written by a newer version', () => {
+  it('says so in the UI language instead of showing defaults that could be saved over it', async () => {
+    applyLanguage('ko');
+    answerWith(send, {
+      ...syncedHandlers(),
+      getSettings: () => {
+        throw Object.assign(new Error('VersionError'), { code: 'dbNewer' });
+      },
+    });
+    render(<OptionsApp />);
+    const alert = await screen.findByTestId('options-error');
+    expect(alert.textContent).toContain('더 새로운 버전');
+    expect(screen.queryByTestId('source-url')).toBeNull();
   });
 });

@@ -10,7 +10,6 @@ import { t } from '../../lib/i18n';
 import { forgetPrefetch, prefetchPopup } from '../../lib/pages/popup/prefetch';
 import { FIRST_RENDER_WAIT_MS, startPopup } from '../../lib/pages/popup/start';
 import { send } from '../../lib/send';
-import { SETTING_KEYS } from '../../lib/setting-defaults';
 import { applyLanguage } from '../support/language';
 import { answerWith, sentTypes, syncedHandlers } from './pages-fixtures';
 
@@ -76,7 +75,7 @@ describe('popup start', () => {
   });
 
   it('uses the UI language read by the prefetch', async () => {
-    await fakeBrowser.storage.local.set({ [SETTING_KEYS.uiLanguage]: 'ko' });
+    await fakeBrowser.storage.local.set({ uiLanguage: 'ko' });
     answerWith(send, syncedHandlers());
     prefetchPopup();
     await startPopup(root);

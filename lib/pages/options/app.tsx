@@ -25,6 +25,13 @@ export function OptionsApp() {
     },
   };
   return (
-    <OptionsView settings={options.settings} storage={options.storage} sync={sync} actions={actions} now={Date.now()} />
+    <OptionsView
+      settings={options.settings}
+      loadError={options.loadError}
+      storage={options.storage}
+      sync={sync}
+      actions={actions}
+      now={Date.now()}
+    />
   );
 }

@@ -1,6 +1,7 @@
 /**
- * The options page's controller: settings (WXT storage items), storage info, and the data actions (source URL with
- * its host permission, export, import, clear). Components get plain values and callbacks from here.
+ * The options page's controller: settings (display choices through WXT storage items; privileged settings through
+ * the background's `getSettings` / `setSettings`), storage info, and the data actions (source URL with its host
+ * permission, export, import, clear). Components get plain values and callbacks from here.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -10,30 +11,28 @@ import { loadLanguage, t } from '../../i18n';
 import { MAX_IMPORT_CHARS } from '../../messages';
 import type { SyncStatus } from '../../records';
 import { send } from '../../send';
-import { DEFAULT_SOURCE_URL, SETTING_DEFAULTS, type Settings, type UiLanguage } from '../../setting-defaults';
 import {
-  hfDailyItem,
-  hfLiveVotesItem,
-  listingBadgesItem,
-  panelCollapsedItem,
-  sourceUrlItem,
-  syncIntervalHoursItem,
-  uiLanguageItem,
-} from '../../settings';
+  DEFAULT_SOURCE_URL,
+  type DisplaySettings,
+  isPrivilegedKey,
+  type Settings,
+  type UiLanguage,
+} from '../../setting-defaults';
+import { listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../settings';
 import { validateSourceUrl } from '../../sync/source';
 import { errorText } from '../page';
 
-/** The storage item of each setting. */
-const ITEMS: { [K in keyof Settings]: { getValue(): Promise<Settings[K]>; setValue(v: Settings[K]): Promise<void> } } =
-  {
-    sourceUrl: sourceUrlItem,
-    syncIntervalHours: syncIntervalHoursItem,
-    uiLanguage: uiLanguageItem,
-    panelCollapsed: panelCollapsedItem,
-    listingBadges: listingBadgesItem,
-    hfDaily: hfDailyItem,
-    hfLiveVotes: hfLiveVotesItem,
+/** The storage item of each display setting (privileged ones go through the background). */
+const ITEMS: {
+  [K in keyof DisplaySettings]: {
+    getValue(): Promise<DisplaySettings[K]>;
+    setValue(v: DisplaySettings[K]): Promise<void>;
   };
+} = {
+  uiLanguage: uiLanguageItem,
+  panelCollapsed: panelCollapsedItem,
+  listingBadges: listingBadgesItem,
+};
 
 export interface StorageInfo {
   bytes: number;
@@ -48,9 +47,18 @@ export interface Feedback {
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const keys = Object.keys(ITEMS) as (keyof Settings)[];
-  const values = await Promise.all(keys.map((k) => ITEMS[k].getValue()));
-  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Settings;
+  const keys = Object.keys(ITEMS) as (keyof DisplaySettings)[];
+  const [values, privileged] = await Promise.all([
+    Promise.all(keys.map((k) => ITEMS[k].getValue())),
+    send('getSettings', {}),
+  ]);
+  return { ...(Object.fromEntries(keys.map((k, i) => [k, values[i]])) as DisplaySettings), ...privileged.settings };
+}
+
+/** Stores one setting where it lives: a display choice in storage.local, a privileged one through the background. */
+export async function storeSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void> {
+  if (isPrivilegedKey(key)) await send('setSettings', { patch: { [key]: value } });
+  else await ITEMS[key as keyof DisplaySettings].setValue(value as never);
 }
 
 /**
@@ -83,7 +91,11 @@ export async function saveSourceUrl(input: string): Promise<Feedback & { url?: s
     }
     if (!granted) return { kind: 'error', text: t('options_permissionDenied', origin) };
   }
-  await sourceUrlItem.setValue(url);
+  try {
+    await send('setSettings', { patch: { sourceUrl: url } });
+  } catch (e) {
+    return { kind: 'error', text: t('options_error', errorText(e)) };
+  }
   return { kind: 'ok', text: t('options_sourceSaved'), url };
 }
 
@@ -135,6 +147,8 @@ export async function downloadExport(now: number = Date.now()): Promise<Feedback
 
 export interface OptionsController {
   settings: Settings | null;
+  /** Why the settings could not be read (e.g. a newer version's database), in the UI language; null when they were. */
+  loadError: string | null;
   storage: StorageInfo | null;
   /** Bumped when the UI language changes, so the page re-renders with the new strings. */
   langVersion: number;
@@ -145,6 +159,7 @@ export interface OptionsController {
 
 export function useOptions(): OptionsController {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   const [langVersion, setLangVersion] = useState(0);
 
@@ -157,12 +172,12 @@ export function useOptions(): OptionsController {
   }, []);
 
   useEffect(() => {
-    loadSettings().then(setSettings, () => setSettings({ ...SETTING_DEFAULTS }));
+    loadSettings().then(setSettings, (e: unknown) => setLoadError(errorText(e)));
     void refreshStorage();
   }, [refreshStorage]);
 
   const setSetting = useCallback(async <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    await ITEMS[key].setValue(value);
+    await storeSetting(key, value);
     setSettings((s) => (s ? { ...s, [key]: value } : s));
     if (key === 'uiLanguage') {
       await loadLanguage(value as UiLanguage);
@@ -180,5 +195,5 @@ export function useOptions(): OptionsController {
     }
   }, [refreshStorage]);
 
-  return { settings, storage, langVersion, setSetting, refreshStorage, clearData };
+  return { settings, loadError, storage, langVersion, setSetting, refreshStorage, clearData };
 }

@@ -4,7 +4,7 @@ import { neighbours } from '../../dates';
 import type { DaySummary, ShownPaper } from '../../records';
 import { parseRoute, type Route } from '../../route';
 import { send } from '../../send';
-import { DEFAULT_SOURCE_URL, sourceUrlItem } from '../../settings';
+import { DEFAULT_SOURCE_URL } from '../../settings';
 import { errorText } from '../page';
 
 /** Search results shown on the reader's search page. */
@@ -62,7 +62,10 @@ export function useHashRoute(): Route {
 export function useSourceBase(): string {
   const [base, setBase] = useState(DEFAULT_SOURCE_URL);
   useEffect(() => {
-    sourceUrlItem.getValue().then(setBase, () => undefined);
+    send('getSettings', {}).then(
+      (r) => setBase(r.settings.sourceUrl),
+      () => undefined,
+    );
   }, []);
   return base;
 }
