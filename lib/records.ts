@@ -1,4 +1,5 @@
 import type { Diagnostic, InlineToken, Paper, Section } from './digest/types';
+import type { GenUsage, ProviderId } from './gen/types';
 
 /** A paper as stored: the newest occurrence's data, plus every digest date it appeared in. */
 export interface StoredPaper extends Paper {
@@ -77,3 +78,24 @@ export interface PaperBadge {
   votes: number | null;
   date: string;
 }
+
+/**
+ * A Korean summary made on the user's side (v4 `summaries`), kept like a digest: shown offline, searched, exported.
+ * Only complete answers are stored; the text is model output, untrusted like digest text (capped, rendered as tokens).
+ */
+export interface StoredSummary {
+  arxivId: string;
+  /** The English title it was made from (read from the page or Hugging Face's data). */
+  title: string;
+  /** A Korean title when the provider made one (on-device translation), else null. */
+  titleKo: string | null;
+  sections: Section[];
+  provider: ProviderId;
+  model: string;
+  promptVersion: number;
+  createdAt: number;
+  usage: GenUsage | null;
+}
+
+/** A stored summary as the background sends it: sections tokenized like a digest paper's. */
+export type ShownSummary = Omit<StoredSummary, 'sections'> & { sections: ShownSection[] };

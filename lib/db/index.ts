@@ -23,7 +23,7 @@ export {
 export {
   DB_NAME,
   DB_VERSION,
-  type DigestDBv3,
+  type DigestDBv4,
   type DigestDb,
   emptySyncMeta,
   type FileState,

@@ -3,10 +3,10 @@
  * `IDBFactory` there). Another tab/worker holding an older version is asked to close via `blocking`.
  */
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, type DigestDBv3, type DigestDb, upgrade } from './schema';
+import { DB_NAME, DB_VERSION, type DigestDBv4, type DigestDb, upgrade } from './schema';
 
 export async function openDigestDb(name: string = DB_NAME): Promise<DigestDb> {
-  const db = await openDB<DigestDBv3>(name, DB_VERSION, {
+  const db = await openDB<DigestDBv4>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
       upgrade(database, oldVersion, tx);
     },

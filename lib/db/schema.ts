@@ -12,15 +12,18 @@
  *   `hfVotes` (keyPath `arxivId`, HfVoteRecord: a live upvote count with its fetch time; index `by-fetchedAt` for
  *   pruning); `meta['hf']` → HfMeta (rate limit). Nothing existing changes.
  * - (no version change) `meta['settings']` → the privileged settings, moved out of `storage.local`
- *   (lib/db/settings-store.ts; migrated once by lib/background/settings-migration.ts).
+ *   (lib/db/settings-store.ts; migrated once by lib/background/settings-migration.ts); `meta['providerKey']` →
+ *   the model endpoint's API key (read only by the background, never exported).
+ * - v4: `summaries` (keyPath `arxivId`, StoredSummary: a Korean summary made on the user's side, with provider,
+ *   model, prompt version, creation time and token usage; index `by-createdAt`). Nothing existing changes.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { HfDailyItem } from '../hf/api';
-import type { FileError, StoredDigest, StoredPaper, SyncProgress } from '../records';
+import type { FileError, StoredDigest, StoredPaper, StoredSummary, SyncProgress } from '../records';
 import type { PrivilegedSettings } from '../setting-defaults';
 
 export const DB_NAME = 'arxiv-ko-digest';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Run-level sync state, `meta['sync']`. */
 export interface SyncMeta {
@@ -90,21 +93,27 @@ export interface HfMeta {
   retryAfterUntil: number | null;
 }
 
+/** `meta['providerKey']`: the model endpoint's API key. */
+export interface ProviderKeyRecord {
+  key: string;
+}
+
 /** `meta['settings']`: the privileged settings (lib/db/settings-store.ts); read back field by field. */
 export type SettingsRecord = PrivilegedSettings;
 
-export type MetaValue = SyncMeta | IndexMeta | HfMeta | SettingsRecord;
+export type MetaValue = SyncMeta | IndexMeta | HfMeta | SettingsRecord | ProviderKeyRecord;
 
-export interface DigestDBv3 extends DBSchema {
+export interface DigestDBv4 extends DBSchema {
   papers: { key: string; value: StoredPaper; indexes: { 'by-date': string } };
   digests: { key: string; value: StoredDigest };
   meta: { key: string; value: MetaValue };
   files: { key: string; value: FileState };
   hfDaily: { key: string; value: HfDailyRecord };
   hfVotes: { key: string; value: HfVoteRecord; indexes: { 'by-fetchedAt': number } };
+  summaries: { key: string; value: StoredSummary; indexes: { 'by-createdAt': number } };
 }
 
-export type DigestDb = IDBPDatabase<DigestDBv3>;
+export type DigestDb = IDBPDatabase<DigestDBv4>;
 
 /** v1 `meta['sync']` as v1 code wrote it (kept for the migration). */
 export interface SyncMetaV1 {
@@ -133,10 +142,10 @@ export function dateFromPath(path: string): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-type UpgradeTx = IDBPTransaction<DigestDBv3, StoreNames<DigestDBv3>[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<DigestDBv4, StoreNames<DigestDBv4>[], 'versionchange'>;
 
 /** The `upgrade` callback: every step from `oldVersion` up to DB_VERSION, in order, in the versionchange transaction. */
-export function upgrade(db: IDBPDatabase<DigestDBv3>, oldVersion: number, tx: UpgradeTx): void {
+export function upgrade(db: IDBPDatabase<DigestDBv4>, oldVersion: number, tx: UpgradeTx): void {
   if (oldVersion < 1) {
     db.createObjectStore('papers', { keyPath: 'arxivId' });
     db.createObjectStore('digests', { keyPath: 'date' });
@@ -151,6 +160,9 @@ export function upgrade(db: IDBPDatabase<DigestDBv3>, oldVersion: number, tx: Up
   if (oldVersion < 3) {
     db.createObjectStore('hfDaily', { keyPath: 'date' });
     db.createObjectStore('hfVotes', { keyPath: 'arxivId' }).createIndex('by-fetchedAt', 'fetchedAt');
+  }
+  if (oldVersion < 4) {
+    db.createObjectStore('summaries', { keyPath: 'arxivId' }).createIndex('by-createdAt', 'createdAt');
   }
 }
 

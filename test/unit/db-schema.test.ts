@@ -68,9 +68,18 @@ describe('schema', () => {
   it('a new database opens at the current version with every store', async () => {
     const db = await openDigestDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'files', 'hfDaily', 'hfVotes', 'meta', 'papers']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'digests',
+      'files',
+      'hfDaily',
+      'hfVotes',
+      'meta',
+      'papers',
+      'summaries',
+    ]);
     expect([...db.transaction('papers').store.indexNames]).toEqual(['by-date']);
     expect([...db.transaction('hfVotes').store.indexNames]).toEqual(['by-fetchedAt']);
+    expect([...db.transaction('summaries').store.indexNames]).toEqual(['by-createdAt']);
     db.close();
   });
 
@@ -182,7 +191,7 @@ describe('v2 → v3', () => {
     await createV2(papers, digests, files, { sync, index });
 
     const db = await openDigestDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     const byId = (a: StoredPaper, b: StoredPaper) => a.arxivId.localeCompare(b.arxivId);
     expect((await db.getAll('papers')).sort(byId)).toEqual([...papers].sort(byId));
     expect(await db.getAll('digests')).toEqual(digests);
@@ -195,6 +204,68 @@ describe('v2 → v3', () => {
     // The new stores work.
     await db.put('hfVotes', { arxivId: '2406.16793', upvotes: 5, fetchedAt: 1 });
     expect(await db.getAllFromIndex('hfVotes', 'by-fetchedAt')).toHaveLength(1);
+    db.close();
+  });
+});
+
+/** What v3 code created (frozen copy of the v1–v3 steps), filled with one record in every store. */
+async function createV3(records: Record<string, { key?: string; value: unknown }[]>) {
+  const db = await openDB(DB_NAME, 3, {
+    upgrade(d, _old, _new, tx) {
+      d.createObjectStore('papers', { keyPath: 'arxivId' });
+      d.createObjectStore('digests', { keyPath: 'date' });
+      d.createObjectStore('meta');
+      d.createObjectStore('files', { keyPath: 'path' });
+      tx.objectStore('papers').createIndex('by-date', 'date');
+      d.createObjectStore('hfDaily', { keyPath: 'date' });
+      d.createObjectStore('hfVotes', { keyPath: 'arxivId' }).createIndex('by-fetchedAt', 'fetchedAt');
+    },
+  });
+  const stores = Object.keys(records);
+  const tx = db.transaction(stores, 'readwrite');
+  for (const store of stores) {
+    for (const r of records[store] ?? []) await tx.objectStore(store).put(r.value, r.key);
+  }
+  await tx.done;
+  db.close();
+}
+
+describe('v3 → v4', () => {
+  it('keeps every record of every v3 store (settings in meta included) and adds an empty summaries store', async () => {
+    const { papers, digests } = v1Records();
+    const records = {
+      papers: papers.map((value) => ({ value })),
+      digests: digests.map((value) => ({ value })),
+      files: [{ value: { path: 'paper_logs/2025/05/09.md', date: '2025-05-09', source: null, etag: '"e"' } }],
+      meta: [
+        { key: 'sync', value: { ...emptySyncMeta(), lastSuccess: 5 } },
+        { key: 'settings', value: { sourceUrl: 'https://mirror.example.org/x/', syncIntervalHours: 12 } },
+      ],
+      hfDaily: [{ value: { date: '2025-07-01', items: [], fetchedAt: 9 } }],
+      hfVotes: [{ value: { arxivId: '2406.16793', upvotes: 5, fetchedAt: 1 } }],
+    };
+    await createV3(records);
+    const db = await openDigestDb();
+    expect(db.version).toBe(4);
+    for (const [store, rs] of Object.entries(records)) {
+      expect(await db.count(store as 'papers')).toBe(rs.length);
+    }
+    expect(await db.get('meta', 'settings')).toEqual(records.meta[1]?.value);
+    expect(await db.get('hfVotes', '2406.16793')).toEqual(records.hfVotes[0]?.value);
+    expect(await db.count('summaries')).toBe(0);
+    const summary = {
+      arxivId: '2511.00001',
+      title: 'A paper',
+      titleKo: null,
+      sections: [{ label: "What's New", text: '새로운 점' }],
+      provider: 'openai' as const,
+      model: 'm',
+      promptVersion: 1,
+      createdAt: 10,
+      usage: { inputTokens: 1, outputTokens: 2 },
+    };
+    await db.put('summaries', summary);
+    expect(await db.getAllFromIndex('summaries', 'by-createdAt')).toEqual([summary]);
     db.close();
   });
 });
@@ -225,7 +296,7 @@ describeShared('schema upgrade with the whole corpus', () => {
       globalThis.indexedDB = new IDBFactory();
       await createV2(papers, digests, filesV2, { sync: metaSync });
       db = await openDigestDb();
-      expect(db.version).toBe(3);
+      expect(db.version).toBe(DB_VERSION);
       expect(await db.getAll('papers')).toEqual(papers);
       expect(await db.getAll('digests')).toEqual(digests);
       expect(await db.getAll('files')).toEqual(filesV2);
