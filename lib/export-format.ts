@@ -6,14 +6,26 @@
  * { "format": "arxiv-ko-digest-export", "version": 1, "exportedAt": "2025-05-10T12:00:00.000Z",
  *   "digests": [StoredDigest, …], "papers": [StoredPaper, …] }
  * ```
- * `parseExport` validates every record and rebuilds it from known fields only (unknown fields are dropped), so
- * what it returns can be written to the database as is. Any problem rejects the whole file: an import is all or
- * nothing. Media URLs must be http(s) (they end up in `src` attributes).
+ * `parseExport(text, now)` validates every record and rebuilds it from known fields only (unknown fields are dropped),
+ * so what it returns can be written to the database as is. A damaged file is refused whole (an import is all or
+ * nothing), with a code the pages translate:
+ * - `farFuture`: a day after tomorrow (UTC, lib/dates.ts `isFarFuture`) as a digest date or a paper date; it would
+ *   become "the newest digest" for good. `detail` is the day.
+ * - `fetchedAt`: a digest's download time before 2023 (the upstream began then) or after now + 1 day; a future one
+ *   would win every later merge. `detail` is the digest's day.
+ * - `invalid`: any other broken record (`detail` names the field, e.g. `papers[3].votes must be an integer ≥ 0`).
+ *
+ * What an older export may honestly hold is kept and normalised instead, each change reported as a note (a code with
+ * numbers, which the options page translates):
+ * - `mediaDropped`: thumbnails or videos off the allowed hosts (lib/media-hosts.ts `isAllowedMediaUrl`) are set to
+ *   null; older versions stored any http(s) media. A media URL that is not http(s) at all is refused (`invalid`).
+ * - `duplicateIds`: a paper id repeated in one digest's `paperIds` is kept once (its first place), per day.
  */
 import { parseArxivId } from './arxiv-id';
-import { isIsoDate } from './dates';
+import { isFarFuture, isIsoDate } from './dates';
 import type { Media, Section } from './digest/types';
 import { safeHttpUrl } from './links';
+import { isAllowedMediaUrl } from './media-hosts';
 import type { StoredDigest, StoredPaper } from './records';
 
 export const EXPORT_FORMAT = 'arxiv-ko-digest-export';
@@ -32,10 +44,23 @@ export interface ExportFile {
   papers: StoredPaper[];
 }
 
-/** Why a file was rejected; pages map the code to a translated message and show `detail` after it. */
-export type ExportErrorCode = 'notJson' | 'notExport' | 'version' | 'invalid';
+/** Why a file was rejected; pages map the code to a translated message with `detail` in it. */
+export type ExportErrorCode = 'notJson' | 'notExport' | 'version' | 'invalid' | 'farFuture' | 'fetchedAt';
 
-export type ParseResult = { ok: true; file: ExportFile } | { ok: false; code: ExportErrorCode; detail: string };
+/** What an import changed on the way in (the `importData` reply carries them; the options page translates them). */
+export type ImportNote =
+  /** `count` papers lost their thumbnail or video (not on an allowed host). */
+  | { code: 'mediaDropped'; count: number }
+  /** `count` repeated ids removed from the digest of `day`. */
+  | { code: 'duplicateIds'; count: number; day: string };
+
+export type ParseResult =
+  | { ok: true; file: ExportFile; notes: ImportNote[] }
+  | { ok: false; code: ExportErrorCode; detail: string };
+
+/** Earliest believable `fetchedAt`: 2023-01-01 UTC (the upstream's first digests are from 2023). */
+export const MIN_FETCHED_AT = Date.UTC(2023, 0, 1);
+const DAY_MS = 86_400_000;
 
 export function buildExport(digests: readonly StoredDigest[], papers: readonly StoredPaper[], now: number): ExportFile {
   return {
@@ -56,7 +81,22 @@ export function exportFileName(now: number): string {
   return `arxiv-ko-digest-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-class Invalid extends Error {}
+/** A refusal with its code; `message` is the detail. */
+class Invalid extends Error {
+  constructor(
+    message: string,
+    readonly code: ExportErrorCode = 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+/** What one parse knows and collects: the clock, and the normalisations made so far. */
+interface Ctx {
+  now: number;
+  mediaDropped: number;
+  notes: ImportNote[];
+}
 
 type Obj = Record<string, unknown>;
 
@@ -80,8 +120,9 @@ function arr(v: unknown, at: string): unknown[] {
   if (!Array.isArray(v)) throw new Invalid(`${at} must be an array`);
   return v;
 }
-function date(v: unknown, at: string): string {
+function date(v: unknown, at: string, ctx: Ctx): string {
   if (typeof v !== 'string' || !isIsoDate(v)) throw new Invalid(`${at} must be a YYYY-MM-DD date`);
+  if (isFarFuture(v, ctx.now)) throw new Invalid(v, 'farFuture');
   return v;
 }
 function arxivId(v: unknown, at: string): string {
@@ -95,11 +136,16 @@ function httpUrl(v: unknown, at: string): string {
   return s;
 }
 
-function media(v: unknown, at: string): Media | null {
+function media(v: unknown, at: string, ctx: Ctx): Media | null {
   if (v === null) return null;
   const m = obj(v, at);
   if (m.kind !== 'image' && m.kind !== 'video') throw new Invalid(`${at}.kind must be "image" or "video"`);
-  return { kind: m.kind, url: httpUrl(m.url, `${at}.url`) };
+  const url = httpUrl(m.url, `${at}.url`);
+  if (!isAllowedMediaUrl(url)) {
+    ctx.mediaDropped++;
+    return null;
+  }
+  return { kind: m.kind, url };
 }
 
 function section(v: unknown, at: string): Section {
@@ -107,32 +153,50 @@ function section(v: unknown, at: string): Section {
   return { label: strOrNull(s.label, `${at}.label`), text: str(s.text, `${at}.text`) };
 }
 
-function paper(v: unknown, at: string): StoredPaper {
+function paper(v: unknown, at: string, ctx: Ctx): StoredPaper {
   const p = obj(v, at);
   const votes = p.votes === null ? null : int(p.votes, `${at}.votes`);
-  const d = date(p.date, `${at}.date`);
+  const d = date(p.date, `${at}.date`, ctx);
   // Stored papers keep `dates` newest first and show the newest occurrence (`date === dates[0]`); sync merges rely
   // on it, so a file that says otherwise is refused rather than stored.
-  const dates = [...new Set(arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`)))].sort().reverse();
+  const dates = [...new Set(arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`, ctx)))]
+    .sort()
+    .reverse();
   if (dates[0] !== d) throw new Invalid(`${at}.date must be the newest of ${at}.dates`);
   return {
     arxivId: arxivId(p.arxivId, `${at}.arxivId`),
     title: str(p.title, `${at}.title`),
     votes,
     authors: arr(p.authors, `${at}.authors`).map((x, i) => str(x, `${at}.authors[${i}]`)),
-    media: media(p.media, `${at}.media`),
+    media: media(p.media, `${at}.media`, ctx),
     sections: arr(p.sections, `${at}.sections`).map((x, i) => section(x, `${at}.sections[${i}]`)),
     date: d,
     dates,
   };
 }
 
-function digest(v: unknown, at: string): StoredDigest {
+function fetchedAt(v: unknown, at: string, day: string, ctx: Ctx): number {
+  const t = int(v, at);
+  if (t < MIN_FETCHED_AT || t > ctx.now + DAY_MS) throw new Invalid(day, 'fetchedAt');
+  return t;
+}
+
+/** The ids in their first places; a note for the day when some were repeated. */
+function uniqueIds(ids: string[], day: string, ctx: Ctx): string[] {
+  const unique = [...new Set(ids)];
+  const count = ids.length - unique.length;
+  if (count > 0) ctx.notes.push({ code: 'duplicateIds', count, day });
+  return unique;
+}
+
+function digest(v: unknown, at: string, ctx: Ctx): StoredDigest {
   const g = obj(v, at);
+  const day = date(g.date, `${at}.date`, ctx);
+  const ids = arr(g.paperIds, `${at}.paperIds`).map((x, i) => arxivId(x, `${at}.paperIds[${i}]`));
   return {
-    date: date(g.date, `${at}.date`),
+    date: day,
     path: str(g.path, `${at}.path`),
-    paperIds: arr(g.paperIds, `${at}.paperIds`).map((x, i) => arxivId(x, `${at}.paperIds[${i}]`)),
+    paperIds: uniqueIds(ids, day, ctx),
     runs: int(g.runs, `${at}.runs`),
     diagnostics: arr(g.diagnostics, `${at}.diagnostics`).map((x, i) => {
       const d = obj(x, `${at}.diagnostics[${i}]`);
@@ -143,13 +207,13 @@ function digest(v: unknown, at: string): StoredDigest {
     }),
     etag: strOrNull(g.etag, `${at}.etag`),
     lastModified: strOrNull(g.lastModified, `${at}.lastModified`),
-    fetchedAt: int(g.fetchedAt, `${at}.fetchedAt`),
+    fetchedAt: fetchedAt(g.fetchedAt, `${at}.fetchedAt`, day, ctx),
     bytes: int(g.bytes, `${at}.bytes`),
   };
 }
 
-/** Validates an export file's text. Never throws. */
-export function parseExport(text: string): ParseResult {
+/** Validates an export file's text against the clock `now` (epoch ms). Never throws. */
+export function parseExport(text: string, now: number = Date.now()): ParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -163,11 +227,12 @@ export function parseExport(text: string): ParseResult {
   if (r.version !== EXPORT_VERSION) {
     return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${EXPORT_VERSION}` };
   }
+  const ctx: Ctx = { now, mediaDropped: 0, notes: [] };
   try {
     const exportedAt = str(r.exportedAt, 'exportedAt');
     if (Number.isNaN(Date.parse(exportedAt))) throw new Invalid('exportedAt must be an ISO 8601 time');
-    const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`));
-    const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`));
+    const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`, ctx));
+    const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`, ctx));
     const dates = new Set<string>();
     for (const [i, d] of digests.entries()) {
       if (dates.has(d.date)) throw new Invalid(`digests[${i}].date ${d.date} occurs twice`);
@@ -182,9 +247,12 @@ export function parseExport(text: string): ParseResult {
       const missing = d.paperIds.find((id) => !ids.has(id));
       if (missing !== undefined) throw new Invalid(`digests[${i}] lists paper ${missing}, which is not in papers`);
     }
-    return { ok: true, file: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers } };
+    const dropped: ImportNote[] = ctx.mediaDropped > 0 ? [{ code: 'mediaDropped', count: ctx.mediaDropped }] : [];
+    const notes = [...dropped, ...ctx.notes];
+    const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers };
+    return { ok: true, file, notes };
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, code: 'invalid', detail: e.message };
+    if (e instanceof Invalid) return { ok: false, code: e.code, detail: e.message };
     throw e;
   }
 }

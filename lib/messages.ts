@@ -2,6 +2,7 @@
  * The one message protocol between content scripts, extension pages and the background.
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
+import type { ImportNote } from './export-format';
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
 import { parseSettingsPatch, type SettingsPatch } from './privileged-settings';
 import type { DaySummary, PaperBadge, ShownPaper, StoredDigest, SyncStatus } from './records';
@@ -39,9 +40,10 @@ export interface Protocol {
    * when the file's `fetchedAt` is newer. A paper whose id is not stored is added; for a stored one `dates` becomes
    * the union of both (newest first), and title/votes/authors/media/sections/date come from whichever record has
    * the newer `date` (on a tie the stored one stays). `added` counts digests + papers that were not stored,
-   * `updated` counts stored digests + papers that changed. Nothing is deleted.
+   * `updated` counts stored digests + papers that changed. Nothing is deleted. `notes` says what the file's records
+   * lost on the way in (media off the allowed hosts, repeated ids in a day), as codes the options page translates.
    */
-  importData: { req: { json: string }; res: { added: number; updated: number } };
+  importData: { req: { json: string }; res: { added: number; updated: number; notes: ImportNote[] } };
   /**
    * Deletes every stored digest and paper and the sync bookkeeping (last success, ETags, file errors), stopping
    * a running sync first. Settings are kept and no new sync is started; the next alarm or "Sync now" downloads

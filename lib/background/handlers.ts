@@ -9,7 +9,8 @@
  * - `syncNow` starts a run (or joins the running one) and answers at once with the status (running: true);
  *   the popup polls `getSyncStatus` for progress.
  * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync.
- * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io).
+ * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io); the
+ *   reply carries parseExport's notes (what was normalised).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
  *   without `deps.hf` they answer `off`.
  * - Every paper in a reply goes through lib/show.ts `showPaper` (inline markdown tokenized here, not in the renderers).
@@ -158,11 +159,11 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return { json: serializeExport(buildExport(digests, papers, now())) };
     },
     importData: async ({ json }) => {
-      const parsed = parseExport(json);
+      const parsed = parseExport(json, now());
       if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
       const result = await importRecords(await db(), parsed.file.digests, parsed.file.papers);
       await deps.onDataChanged?.();
-      return result;
+      return { ...result, notes: parsed.notes };
     },
     clearData: async () => {
       // No run may start (alarm, "Sync now") while the database is being emptied.

@@ -2,12 +2,15 @@
  * Whole-database operations for the options page (protocol `exportData`, `importData`, `clearData`):
  * - exportAll(db) → { digests, papers } (feed to lib/export-format.ts `buildExport`)
  * - importRecords(db, digests, papers) → { added, updated }: merge in ONE readwrite transaction (all or nothing).
- *   A digest not stored is added; a stored one is replaced only when the imported `fetchedAt` is newer.
- *   A paper not stored is added; for a stored one `dates` becomes the union (newest first) and the shown data
- *   comes from the record with the newer `date` (tie: stored stays). Nothing is deleted.
+ *   A digest not stored is added; a stored one is replaced only when the imported `fetchedAt` is newer, keeping
+ *   the stored ids it lacks (./merge-lists `unionIds`, linear).
+ *   A paper not stored is added; for a stored one `dates` becomes the union (newest first, ./merge-lists
+ *   `unionDatesDesc`) and the shown data comes from the record with the newer `date` (tie: stored stays).
+ *   Nothing is deleted. The records must come from lib/export-format.ts `parseExport` (validated, normalised).
  * - clearAll(db): deletes every digest, paper, per-file sync state, the sync/index meta and the Hugging Face cache.
  */
 import type { StoredDigest, StoredPaper } from '../records';
+import { unionDatesDesc, unionIds } from './merge-lists';
 import type { DigestDb } from './schema';
 
 export async function exportAll(db: DigestDb): Promise<{ digests: StoredDigest[]; papers: StoredPaper[] }> {
@@ -16,10 +19,9 @@ export async function exportAll(db: DigestDb): Promise<{ digests: StoredDigest[]
   return { digests, papers };
 }
 
-const desc = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-
 function mergePaper(stored: StoredPaper, incoming: StoredPaper): StoredPaper {
-  const dates = [...new Set([...stored.dates, ...incoming.dates])].sort(desc);
+  // Both lists are newest first (stored records keep it; parseExport sorts the file's): one linear merge.
+  const dates = unionDatesDesc(stored.dates, incoming.dates);
   const base = incoming.date > stored.date ? incoming : stored;
   return { ...base, dates };
 }
@@ -48,7 +50,7 @@ export async function importRecords(
       puts.push(dStore.put(d));
     } else if (d.fetchedAt > old.fetchedAt && !same(old, d)) {
       // Never shrink a stored day (as writeDay): the newer record, with any stored paper ids it lacks kept.
-      const paperIds = [...d.paperIds, ...old.paperIds.filter((id) => !d.paperIds.includes(id))];
+      const paperIds = unionIds(d.paperIds, old.paperIds);
       updated++;
       puts.push(dStore.put({ ...d, paperIds }));
     }

@@ -15,6 +15,7 @@
  */
 import type { Diagnostic, Paper, ParsedDigest } from '../digest/types';
 import type { StoredDigest, StoredPaper } from '../records';
+import { newestFirst, unionDatesDesc, unionIds } from './merge-lists';
 import type { DigestDb, FileState } from './schema';
 
 export interface DayMeta {
@@ -41,9 +42,31 @@ export interface WriteDayResult {
   keptStored: number;
 }
 
-function insertDate(dates: readonly string[], date: string): string[] {
-  if (dates.includes(date)) return [...dates];
-  return [...dates, date].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+/**
+ * A paper's dates while a batch is written: the stored ones plus the days the batch adds, merged once at the end.
+ * However many days of one batch list the paper, that is linear (a Set, one sort of the added days, one merge).
+ */
+class PaperDates {
+  private seen: Set<string> | null = null;
+  private readonly added: string[] = [];
+  /** The newest date so far (what decides whether a day's data is shown). */
+  newest: string;
+  constructor(
+    private readonly stored: readonly string[],
+    newest: string,
+  ) {
+    this.newest = stored[0] ?? newest;
+  }
+  add(date: string): void {
+    this.seen ??= new Set(this.stored);
+    if (this.seen.has(date)) return;
+    this.seen.add(date);
+    this.added.push(date);
+    if (date > this.newest) this.newest = date;
+  }
+  list(): string[] {
+    return this.added.length === 0 ? [...this.stored] : unionDatesDesc(this.stored, this.added.sort(newestFirst));
+  }
 }
 
 function toStored(p: Paper, date: string, dates: string[]): StoredPaper {
@@ -105,6 +128,7 @@ export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promis
   // The database as it would be after each day so far (what a later day of the batch reads).
   const digestsNow = new Map<string, StoredDigest | undefined>(dates.map((d, i) => [d, storedDigests[i]]));
   const papersNow = new Map<string, StoredPaper | undefined>(ids.map((id, i) => [id, storedPapers[i]]));
+  const datesNow = new Map<string, PaperDates>();
   const fileStates = new Map<string, FileState>();
 
   const results = days.map(({ parsed, meta }, k): WriteDayResult => {
@@ -120,11 +144,10 @@ export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promis
       if (missing.length > 0) {
         keptStored = missing.length;
         if (order.length < stored.paperIds.length) {
-          const had = new Set(stored.paperIds);
-          ids = [...stored.paperIds, ...order.filter((id) => !had.has(id))];
+          ids = unionIds(stored.paperIds, order);
           runs = Math.max(runs, stored.runs);
         } else {
-          ids = [...order, ...missing];
+          ids = unionIds(order, missing);
         }
         diagnostics.push({
           line: 0,
@@ -141,12 +164,18 @@ export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promis
       const old = papersNow.get(id);
       if (!old) {
         newPapers++;
-        papersNow.set(id, toStored(p, date, [date]));
+        const fresh = new PaperDates([], date);
+        fresh.add(date);
+        datesNow.set(id, fresh);
+        papersNow.set(id, toStored(p, date, []));
         continue;
       }
-      const dates = insertDate(old.dates, date);
-      const newest = old.dates[0] ?? old.date;
-      papersNow.set(id, date >= newest ? toStored(p, date, dates) : { ...old, dates });
+      const dates = datesNow.get(id) ?? new PaperDates(old.dates, old.date);
+      datesNow.set(id, dates);
+      const newest = dates.newest;
+      dates.add(date);
+      // `dates` is set once at the end (PaperDates.list).
+      if (date >= newest) papersNow.set(id, toStored(p, date, []));
     }
 
     digestsNow.set(date, {
@@ -176,7 +205,10 @@ export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promis
   });
 
   const puts: Promise<unknown>[] = [];
-  for (const p of papersNow.values()) if (p) puts.push(paperStore.put(p));
+  for (const [id, p] of papersNow) {
+    const dates = datesNow.get(id);
+    if (p) puts.push(paperStore.put(dates ? { ...p, dates: dates.list() } : p));
+  }
   for (const d of digestsNow.values()) if (d) puts.push(digestStore.put(d));
   const fileStore = tx.objectStore('files');
   for (const f of fileStates.values()) puts.push(fileStore.put(f));

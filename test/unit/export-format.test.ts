@@ -54,7 +54,7 @@ describe('buildExport / serializeExport / parseExport', () => {
     expect(good.papers.map((p) => p.arxivId)).toEqual(['2505.04620', '2505.04921']);
   });
   it('round-trips', () => {
-    expect(parseExport(serializeExport(good))).toEqual({ ok: true, file: good });
+    expect(parseExport(serializeExport(good), NOW)).toEqual({ ok: true, file: good, notes: [] });
   });
   it('accepts an empty database', () => {
     expect(parseExport(serializeExport(buildExport([], [], NOW))).ok).toBe(true);
@@ -124,7 +124,7 @@ describe('parseExport rejects bad files with a clear reason', () => {
       'date not the newest of dates (a later sync would overwrite newer data)',
       mutated((f) => {
         const p = f.papers[0] as StoredPaper;
-        Object.assign(p, { dates: [p.date, '2099-01-01'] });
+        Object.assign(p, { dates: [p.date, '2025-05-10'] });
       }),
       'invalid',
       /date must be the newest of/,
@@ -160,11 +160,130 @@ describe('parseExport rejects bad files with a clear reason', () => {
       /fetchedAt must be an integer/,
     ],
   ])('%s', (_name, text, code, detail) => {
-    const r = parseExport(text);
+    const r = parseExport(text, NOW);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.code).toBe(code);
       expect(r.detail).toMatch(detail);
     }
+  });
+});
+
+describe('parseExport refuses days after tomorrow (UTC) and impossible fetch times, naming the day', () => {
+  // NOW is 2026-11-29T12:00Z: tomorrow is 2026-11-30, the first refused day 2026-12-01.
+  it.each<[string, string, 'farFuture' | 'fetchedAt', string]>([
+    [
+      'a digest dated after tomorrow',
+      mutated((f) => f.digests.push(digest('2026-12-01', []))),
+      'farFuture',
+      '2026-12-01',
+    ],
+    ['a digest in the year 9999', mutated((f) => f.digests.push(digest('9999-12-31', []))), 'farFuture', '9999-12-31'],
+    [
+      "a paper's date after tomorrow",
+      mutated((f) => Object.assign(f.papers[0] ?? {}, { date: '2099-01-01', dates: ['2099-01-01', '2025-05-09'] })),
+      'farFuture',
+      '2099-01-01',
+    ],
+    [
+      "a far-future day among a paper's dates only",
+      mutated((f) => Object.assign(f.papers[0] ?? {}, { dates: ['2025-05-09', '2099-01-01'] })),
+      'farFuture',
+      '2099-01-01',
+    ],
+    ['fetchedAt 0', mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 0 })), 'fetchedAt', '2025-05-09'],
+    [
+      'fetchedAt before 2023',
+      mutated((f) => Object.assign(f.digests[1] ?? {}, { fetchedAt: Date.parse('2022-12-31T23:59:59Z') })),
+      'fetchedAt',
+      '2025-05-08',
+    ],
+    [
+      'fetchedAt more than a day after now',
+      mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: NOW + 86_400_001 })),
+      'fetchedAt',
+      '2025-05-09',
+    ],
+    [
+      'fetchedAt in the year 275760',
+      mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 8.64e15 })),
+      'fetchedAt',
+      '2025-05-09',
+    ],
+  ])('%s', (_name, text, code, day) => {
+    expect(parseExport(text, NOW)).toEqual({ ok: false, code, detail: day });
+  });
+
+  it.each([
+    ['negative', '-5'],
+    ['not a number', '"NaN"'],
+    ['beyond a double', '1e400'],
+  ])('a %s fetchedAt is a damaged record', (_name, raw) => {
+    const text = serializeExport(good).replace(/"fetchedAt":\d+/, `"fetchedAt":${raw}`);
+    expect(parseExport(text, NOW)).toMatchObject({ ok: false, code: 'invalid', detail: /fetchedAt/ });
+  });
+
+  it('accepts tomorrow and a fetch time up to a day ahead (clocks and time zones differ a little)', () => {
+    const r = parseExport(
+      mutated((f) => {
+        f.digests.unshift({ ...digest('2026-11-30', ['2505.04921']), fetchedAt: NOW + 86_400_000 });
+        const p = f.papers[1] as StoredPaper;
+        Object.assign(p, { date: '2026-11-30', dates: ['2026-11-30', p.date] });
+      }),
+      NOW,
+    );
+    expect(r).toMatchObject({ ok: true, notes: [] });
+    expect(r.ok && r.file.digests[0]?.date).toBe('2026-11-30');
+  });
+
+  it('judges "tomorrow" by the clock it is given', () => {
+    const text = mutated((f) => f.digests.push(digest('2026-12-01', [])));
+    expect(parseExport(text, NOW).ok).toBe(false);
+    expect(parseExport(text, NOW + 86_400_000).ok).toBe(true);
+  });
+});
+
+describe('parseExport normalises what an older export may hold, and says so', () => {
+  it('keeps each id of a day once, in its first place, with a note per day', () => {
+    const r = parseExport(
+      mutated((f) => {
+        f.digests[0]?.paperIds.push('2505.04921', '2505.04620', '2505.04921');
+        f.digests[1]?.paperIds.push('2505.04620', '2505.04620');
+      }),
+      NOW,
+    );
+    expect(r.ok && r.file.digests.map((d) => [d.date, d.paperIds])).toEqual([
+      ['2025-05-09', ['2505.04921', '2505.04620']],
+      ['2025-05-08', ['2505.04620']],
+    ]);
+    expect(r.ok && r.notes).toEqual([
+      { code: 'duplicateIds', count: 3, day: '2025-05-09' },
+      { code: 'duplicateIds', count: 1, day: '2025-05-08' },
+    ]);
+  });
+
+  it.each([
+    ['another host', 'https://tracker.example.com/pixel.png'],
+    ['plain http on an allowed host', 'http://cdn-thumbnails.huggingface.co/social-thumbnails/papers/x.png'],
+    ['a look-alike host', 'https://cdn-thumbnails.huggingface.co.evil.example/x.png'],
+    ['user info', 'https://user@cdn-uploads.huggingface.co/x.mp4'],
+  ])('drops media from %s and counts it; the paper is kept', (_name, url) => {
+    const r = parseExport(
+      mutated((f) => {
+        for (const p of f.papers) p.media = { kind: 'video', url };
+      }),
+      NOW,
+    );
+    expect(r.ok && r.file.papers.map((p) => [p.arxivId, p.media])).toEqual([
+      ['2505.04620', null],
+      ['2505.04921', null],
+    ]);
+    expect(r.ok && r.notes).toEqual([{ code: 'mediaDropped', count: 2 }]);
+  });
+
+  it('keeps media on the allowed hosts as they are', () => {
+    const r = parseExport(serializeExport(good), NOW);
+    expect(r.ok && r.file.papers[1]?.media).toEqual(papers[0]?.media);
+    expect(r.ok && r.notes).toEqual([]);
   });
 });

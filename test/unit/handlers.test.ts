@@ -31,7 +31,7 @@ const paper = (arxivId: string, title: string, votes: number | null = 1): Paper 
   title,
   votes,
   authors: ['Kim'],
-  media: { kind: 'image', url: `https://example.org/${arxivId}.png` },
+  media: { kind: 'image', url: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${arxivId}.png` },
   sections: [{ label: null, text: title }],
 });
 
@@ -333,9 +333,9 @@ describe('export, import, clear', () => {
     const before = { papers: await db.getAll('papers'), digests: await db.getAll('digests') };
     globalThis.indexedDB = new IDBFactory();
     db = await openDigestDb();
-    expect(await h.importData({ json })).toEqual({ added: 4, updated: 0 });
+    expect(await h.importData({ json })).toEqual({ added: 4, updated: 0, notes: [] });
     expect({ papers: await db.getAll('papers'), digests: await db.getAll('digests') }).toEqual(before);
-    expect(await h.importData({ json })).toEqual({ added: 0, updated: 0 });
+    expect(await h.importData({ json })).toEqual({ added: 0, updated: 0, notes: [] });
   });
 
   it('importData merges: dates are united, the newer record’s data wins, a tie keeps the stored one', async () => {
@@ -363,13 +363,13 @@ describe('export, import, clear', () => {
           diagnostics: [],
           etag: null,
           lastModified: null,
-          fetchedAt: 1,
+          fetchedAt: Date.parse('2024-07-01T12:00:00Z'),
           bytes: 1,
         },
       ],
       papers: [newer, older, fresh],
     });
-    expect(await h.importData({ json })).toEqual({ added: 2, updated: 2 });
+    expect(await h.importData({ json })).toEqual({ added: 2, updated: 2, notes: [] });
     expect(await db.get('papers', '2406.00001')).toMatchObject({
       title: 'From a newer day',
       date: '2024-07-01',
@@ -398,6 +398,37 @@ describe('export, import, clear', () => {
     expect(after.fetchedAt).toBe(stored.fetchedAt + 1000);
     expect(new Set(after.paperIds)).toEqual(new Set(stored.paperIds));
     expect((await h.getDigest({ date: '2024-06-25' })).papers).toHaveLength(stored.paperIds.length);
+  });
+
+  it('importData stores an older file normalised and says what it changed', async () => {
+    const { json } = await h.exportData({});
+    const file = JSON.parse(json);
+    file.papers[0].media = { kind: 'image', url: 'https://tracker.example.com/p.gif' };
+    file.digests[0].paperIds.push(file.digests[0].paperIds[0]);
+    globalThis.indexedDB = new IDBFactory();
+    db = await openDigestDb();
+    expect(await h.importData({ json: JSON.stringify(file) })).toEqual({
+      added: 4,
+      updated: 0,
+      notes: [
+        { code: 'mediaDropped', count: 1 },
+        { code: 'duplicateIds', count: 1, day: file.digests[0].date },
+      ],
+    });
+    expect((await db.get('papers', file.papers[0].arxivId))?.media).toBeNull();
+    expect((await db.get('digests', file.digests[0].date))?.paperIds).toEqual(file.digests[0].paperIds.slice(0, -1));
+  });
+
+  it('a file with a day after tomorrow (by the background’s clock) is refused whole', async () => {
+    const before = { papers: await db.getAll('papers'), digests: await db.getAll('digests') };
+    const { json } = await h.exportData({});
+    const file = JSON.parse(json);
+    file.digests.push({ ...file.digests[0], date: '2025-05-12', paperIds: [] });
+    const r = await ask(envelope('importData', { json: JSON.stringify(file) }));
+    expect(r).toEqual({ ok: false, error: 'import refused (farFuture): 2025-05-12' });
+    expect({ papers: await db.getAll('papers'), digests: await db.getAll('digests') }).toEqual(before);
+    file.digests.at(-1).date = '2025-05-11';
+    expect(await h.importData({ json: JSON.stringify(file) })).toMatchObject({ added: 1 });
   });
 
   it('an invalid import is refused and writes nothing', async () => {

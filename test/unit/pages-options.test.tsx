@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, parseIntervalHours } from '../../components/options/format';
-import { buildExport, serializeExport } from '../../lib/export-format';
+import { buildExport, parseExport, serializeExport } from '../../lib/export-format';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
 import { DEFAULT_SOURCE_URL, listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
@@ -51,7 +51,11 @@ async function start(handlers = syncedHandlers()) {
   answerWith(send, {
     ...handlers,
     clearData: () => ({ status: syncStatus({ paperCount: 0, digestCount: 0, lastSuccess: null, newestDate: null }) }),
-    importData: () => ({ added: 3, updated: 1 }),
+    // The background answers with the notes of its own parse of the same text.
+    importData: ({ json }) => {
+      const parsed = parseExport(json);
+      return { added: 3, updated: 1, notes: parsed.ok ? parsed.notes : [] };
+    },
     exportData: () => ({ json: serializeExport(buildExport([digest('2025-05-09', MAY9)], MAY9, Date.now())) }),
   });
   render(<OptionsApp />);
@@ -224,6 +228,86 @@ describe('options: stored data', () => {
     });
     await waitFor(() => expect(screen.getByTestId('data-message').textContent).toBe('Imported: 3 added, 1 updated.'));
     expect(vi.mocked(send)).toHaveBeenCalledWith('importData', { json: text });
+  });
+
+  /** Picks a file with `text` in the import input and resolves to the feedback shown. */
+  async function importText(text: string): Promise<HTMLElement> {
+    fireEvent.change(screen.getByTestId('import-file'), {
+      target: { files: [new File([text], 'backup.json', { type: 'application/json' })] },
+    });
+    // Past the busy line ("Working…" / "처리 중…").
+    await waitFor(() => expect(screen.getByTestId('data-message').textContent).not.toMatch(/^(|Working…|처리 중…)$/));
+    return screen.getByTestId('data-message');
+  }
+
+  const farFuture = () =>
+    serializeExport(buildExport([digest('2025-05-09', MAY9), digest('2099-01-01', [])], MAY9, Date.now()));
+
+  it.each([
+    ['en', 'This export has a digest day after tomorrow (2099-01-01); no digest comes from the future.'],
+    ['ko', '이 내보내기 파일에 내일 이후의 다이제스트 날짜(2099-01-01)가 있습니다.'],
+  ] as const)(
+    'a file with a day after tomorrow is refused, naming the day (%s), and nothing is sent',
+    async (lang, text) => {
+      applyLanguage(lang);
+      await start();
+      const message = await importText(farFuture());
+      expect(message.textContent).toContain(text);
+      expect(message.className).toBe('error');
+      expect(sentTypes(send)).not.toContain('importData');
+    },
+  );
+
+  it.each([
+    [
+      'en',
+      'impossible download time (before 2023 or in the future) for the digest of 2025-05-09. Nothing was changed.',
+    ],
+    ['ko', '2025-05-09 다이제스트에 있을 수 없는 받은 시각(2023년 이전 또는 미래)이 있습니다.'],
+  ] as const)('a file with a download time in the future is refused (%s)', async (lang, text) => {
+    applyLanguage(lang);
+    await start();
+    const day = { ...digest('2025-05-09', MAY9), fetchedAt: Date.now() + 7 * 86_400_000 };
+    const message = await importText(serializeExport(buildExport([day], MAY9, Date.now())));
+    expect(message.textContent).toContain(text);
+    expect(sentTypes(send)).not.toContain('importData');
+  });
+
+  /** An older export: a tracker thumbnail on two papers, ids repeated in `days` digests. */
+  function olderExport(days: string[]): string {
+    const papers = MAY9.map((p, i) =>
+      i < 2 ? { ...p, media: { kind: 'image' as const, url: 'https://t.example/p.gif' } } : p,
+    );
+    const ids = MAY9.map((p) => p.arxivId);
+    const digests = days.map((d, i) => ({ ...digest(d, MAY9), paperIds: [...ids, ...ids.slice(0, i + 1)] }));
+    return serializeExport(buildExport(digests, papers, Date.now()));
+  }
+
+  it.each([
+    [
+      'en',
+      "Imported: 3 added, 1 updated. Thumbnails and videos from hosts other than Hugging Face's left out: 2. " +
+        'Repeated paper ids removed from the digest of 2025-05-09: 2. Repeated paper ids removed from the digest of 2025-05-08: 1.',
+    ],
+    [
+      'ko',
+      '가져오기 완료: 3개 추가, 1개 갱신. Hugging Face 밖의 호스트에 있는 썸네일·동영상 2개는 가져오지 않았습니다. ' +
+        '2025-05-09 다이제스트에서 중복된 논문 ID 2개를 지웠습니다. 2025-05-08 다이제스트에서 중복된 논문 ID 1개를 지웠습니다.',
+    ],
+  ] as const)('an older export is imported and what was left out is said (%s)', async (lang, text) => {
+    applyLanguage(lang);
+    await start();
+    const message = await importText(olderExport(['2025-05-08', '2025-05-09']));
+    expect(message.textContent).toBe(text);
+    expect(message.className).toBe('ok');
+    expect(sentTypes(send)).toContain('importData');
+  });
+
+  it('repeated ids in many days are summed up in one sentence', async () => {
+    await start();
+    const message = await importText(olderExport(['2025-05-05', '2025-05-06', '2025-05-07', '2025-05-08']));
+    expect(message.textContent).toContain('Repeated paper ids removed: 10, from the digests of 4 days.');
+    expect(message.textContent).not.toContain('2025-05-0');
   });
 
   it('exports through a Blob URL and an <a download>', async () => {

@@ -21,6 +21,7 @@ import {
 import { listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../settings';
 import { validateSourceUrl } from '../../sync/source';
 import { errorText } from '../page';
+import { importNotesText } from './import-notes';
 
 /** The storage item of each display setting (privileged ones go through the background). */
 const ITEMS: {
@@ -115,11 +116,16 @@ export async function importFile(file: File): Promise<Feedback> {
         return { kind: 'error', text: t('options_importVersion', parsed.detail) };
       case 'invalid':
         return { kind: 'error', text: t('options_importInvalid', parsed.detail) };
+      case 'farFuture':
+        return { kind: 'error', text: t('options_importFarFuture', parsed.detail) };
+      case 'fetchedAt':
+        return { kind: 'error', text: t('options_importFetchedAt', parsed.detail) };
     }
   }
   try {
     const r = await send('importData', { json: text });
-    return { kind: 'ok', text: t('options_importDone', r.added, r.updated) };
+    // What the background normalised (its own parse of the same text), after the counts.
+    return { kind: 'ok', text: [t('options_importDone', r.added, r.updated), ...importNotesText(r.notes)].join(' ') };
   } catch (e) {
     return { kind: 'error', text: t('options_importFailed', errorText(e)) };
   }
