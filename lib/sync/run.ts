@@ -2,15 +2,16 @@
  * `runSync(deps)`: one sync run. Never throws; returns a SyncReport and records the outcome in `meta['sync']`.
  *
  * 1. Honour a stored Retry-After (no request before it). Validate the source base URL.
- * 2. Fetch `paper_logs/papers_list.csv` conditionally; parse it (a malformed index fails the run and stores
- *    nothing). On 304 the stored day list is used.
+ * 2. Fetch `paper_logs/papers_list.csv` conditionally (at most MAX_INDEX_BYTES); parse it (a malformed index fails
+ *    the run and stores nothing). On 304 the stored day list is used.
  * 3. Plan (./plan): every listed day not stored yet, newest first, plus the newest `revalidateDays` stored
  *    days conditionally; files backing off are deferred.
  * 4. `concurrency` workers fetch; each day is parsed then written whole in one transaction as soon as it arrives
  *    (./day-writer: days arriving while a commit runs share the next transaction; the network is never awaited
  *    inside a transaction), so a run cut short keeps every day written so far and the next run picks up the rest.
- * 5. Per-file failures (404, 5xx, timeout, truncated, non-UTF-8, no papers) → the file's state gets
- *    attempts+1, lastError, nextRetryAt (exponential backoff, Retry-After honoured); the run goes on.
+ * 5. Per-file failures (404, 5xx, redirect, over MAX_DAY_FILE_BYTES, timeout, truncated, non-UTF-8, no papers)
+ *    → the file's state gets attempts+1, lastError, nextRetryAt (exponential backoff, Retry-After honoured); the
+ *    run goes on.
  *    Network failure (offline), 429 or an abort stop the run: no new requests, in-flight ones finish.
  * 6. Run outcome → `meta['sync']`: lastSuccess (index read and run not cut short), lastError in plain words,
  *    consecutiveFailures (run-level backoff), retryAfterUntil, nextRun = nextAlarmAt(...).
@@ -34,7 +35,7 @@ import { createDayWriter } from './day-writer';
 import { type FetchLike, type FetchResult, fetchText } from './fetch-file';
 import { type DayTask, planDays } from './plan';
 import { backoffDelay, fileRetryAt, nextAlarmAt, RUN_BACKOFF_BASE } from './retry';
-import { INDEX_PATH, sourceUrl, validateSourceUrl } from './source';
+import { INDEX_PATH, MAX_DAY_FILE_BYTES, MAX_INDEX_BYTES, sourceUrl, validateSourceUrl } from './source';
 
 export interface SyncDeps {
   db: DigestDb;
@@ -179,13 +180,14 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     await updateSyncMeta(db, { lastRunStartedAt: startedAt, progress: { done: 0, total: 0 }, retryAfterUntil: null });
 
     const timeoutMs = deps.timeoutMs ?? DEFAULTS.timeoutMs;
-    const fetchOpts = { timeoutMs, signal: deps.signal, now };
+    const fetchOpts = { timeoutMs, signal: deps.signal, now, maxBytes: MAX_DAY_FILE_BYTES };
 
     // 1. The index.
     const stored = await getIndexMeta(db);
     const usable = stored && stored.source === base && stored.days.length > 0 ? stored : null;
     const idx = await fetchText(deps.fetch, sourceUrl(base, INDEX_PATH), {
       ...fetchOpts,
+      maxBytes: MAX_INDEX_BYTES,
       validators: usable ? { etag: usable.etag, lastModified: usable.lastModified } : null,
     });
     let days: string[];

@@ -191,6 +191,8 @@ describe('faults on the index leave stored data untouched and request no day', (
     ['429 + Retry-After', { kind: 'status', status: 429, retryAfter: '120' }],
     ['a hang', { kind: 'hang' }],
     ['a truncated body', { kind: 'truncate' }],
+    ['a redirect to another host', { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/list.csv' }],
+    ['a 200 MB index with its Content-Length', { kind: 'huge', bytes: 200_000_000, contentLength: true }],
   ];
   it.each(faults)('%s', async (_name, fault) => {
     await sync();
@@ -210,6 +212,17 @@ describe('faults on the index leave stored data untouched and request no day', (
     expect(status.lastError).toMatch(/index/);
     expect(status.lastSuccess).toBe(t);
     expect(status.paperCount).toBe(DISTINCT);
+  });
+
+  it('an index over 8 MiB streamed without Content-Length: the download stops at the cap, the run fails', async () => {
+    await sync();
+    const before = await snapshot();
+    server.fault(INDEX, { kind: 'huge', bytes: 200_000_000, contentLength: false });
+    const r = await sync();
+    expect(r).toMatchObject({ ok: false, index: 'failed', requested: 0 });
+    expect(r.error).toBe('could not download the day index: the file is larger than 8 MiB; nothing of it was stored');
+    expect((await server.streamed(INDEX)).sent).toBeLessThan(50_000_000);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('offline', async () => {
@@ -233,6 +246,14 @@ describe('faults on a day file', () => {
     ['a truncated body', { kind: 'truncate' }, /broke off/],
     ['a non-UTF-8 body', { kind: 'body', body: new Uint8Array([0x23, 0x20, 0xc0, 0xaf, 0x0a]) }, /UTF-8/],
     ['a file without papers', { kind: 'body', body: '# nothing here\n' }, /no papers/],
+    ['a 200 MB body', { kind: 'huge', bytes: 200_000_000, contentLength: false }, /larger than 2 MiB/],
+    ['a 200 MB body with its Content-Length', { kind: 'huge', bytes: 200_000_000, contentLength: true }, /2 MiB/],
+    ['a redirect to another host', { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/a.md' }, /redirect/],
+    [
+      'a redirect within the host',
+      { kind: 'redirect', status: 301, location: `/${dayFile('2025-05-09')}` },
+      /redirect/,
+    ],
   ];
 
   it.each(faults)('during backfill (%s): every other day is stored, the next run completes', async (_n, fault, msg) => {
