@@ -8,6 +8,7 @@
  */
 import { addDays } from '../dates';
 import type { FetchLike } from '../sync/fetch-file';
+import { capText, readCapped } from '../sync/read-capped';
 import { parseRetryAfter } from '../sync/retry';
 import { dailyPapersUrl, type HfDailyItem, paperApiUrl, parseDailyPapers, parsePaperVotes } from './api';
 
@@ -23,6 +24,15 @@ export const VOTE_TTL_MS = 10 * 60_000;
 export const DEFAULT_RATE_LIMIT_MS = 5 * 60_000;
 /** One request may take this long before it counts as failed. */
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** Body cap of one answer (a day's list of 200 papers with long author lists is well under 2 MiB). */
+export const MAX_ANSWER_BYTES = 8 << 20;
+
+/** Body-reading messages, in one place. */
+const BODY_MESSAGES = {
+  tooLarge: () => `answer larger than ${capText(MAX_ANSWER_BYTES)}`,
+  brokeOff: () => 'network error (the answer broke off)',
+  notJson: () => 'answer is not JSON',
+} as const;
 
 export type Failure = { kind: 'rateLimited'; retryAfterMs: number } | { kind: 'error'; message: string };
 
@@ -64,11 +74,17 @@ async function getJson(fetchFn: FetchLike, url: string, now: number): Promise<An
       retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now) ?? DEFAULT_RATE_LIMIT_MS,
     };
   }
-  if (!res.ok) return { kind: 'status', status: res.status };
+  if (!res.ok) {
+    void res.body?.cancel().catch(() => {});
+    return { kind: 'status', status: res.status };
+  }
+  const read = await readCapped(res, MAX_ANSWER_BYTES);
+  if (read.kind === 'too-large') return { kind: 'error', message: BODY_MESSAGES.tooLarge() };
+  if (read.kind === 'broken') return { kind: 'error', message: BODY_MESSAGES.brokeOff() };
   try {
-    return { kind: 'json', status: res.status, json: await res.json() };
+    return { kind: 'json', status: res.status, json: JSON.parse(new TextDecoder().decode(read.body)) };
   } catch {
-    return { kind: 'error', message: 'answer is not JSON' };
+    return { kind: 'error', message: BODY_MESSAGES.notJson() };
   }
 }
 

@@ -5,6 +5,8 @@
  * breaks, blank lines, extra columns, columns in another order (found by header name).
  * Malformed (→ `{ ok: false, error }`, and the caller leaves stored data untouched): no `date` column in the
  * header, an unterminated quote, a row whose date is not a real `YYYY-MM-DD` day, or no rows at all.
+ * Days after tomorrow (UTC) parse here and are refused by ./plan at each run: the stored day list keeps them, so a
+ * day refused today is synced once its date comes, and the run names the refused days in its error.
  */
 export interface IndexDay {
   date: string;

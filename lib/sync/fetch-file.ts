@@ -2,10 +2,15 @@
  * One HTTP GET of a source file, as text, with:
  * - conditional request headers from stored validators (If-None-Match / If-Modified-Since) → `not-modified`;
  * - a timeout covering headers AND body (AbortController), and an optional outer abort signal;
- * - per-file errors in plain words: 404, 429 (+ Retry-After), 5xx, other HTTP, timeout, network (offline),
- *   truncated body (stream broke off, or Content-Length mismatch when the body is not content-encoded),
- *   non-UTF-8 body (TextDecoder fatal). Never throws.
+ * - a body size cap applied while reading (./read-capped): Content-Length over the cap refuses at once, a streamed
+ *   body is cancelled as soon as it passes the cap;
+ * - redirects refused (`redirect: 'manual'`): conditional headers never reach another host, and a browser cannot
+ *   tell where an opaque redirect leads, so every redirect is an error for that file (see `isRedirect`);
+ * - per-file errors in plain words: 404, 429 (+ Retry-After), 5xx, other HTTP, redirect, too large, timeout,
+ *   network (offline), truncated body (stream broke off, or Content-Length mismatch when the body is not
+ *   content-encoded), non-UTF-8 body (TextDecoder fatal). Never throws.
  */
+import { capText, plainContentLength, readCapped } from './read-capped';
 import { parseRetryAfter } from './retry';
 
 /** `fetch` as the sync and the Hugging Face code call it (injected, so tests can answer without a network). */
@@ -25,7 +30,9 @@ export type FetchErrorKind =
   | 'network'
   | 'truncated'
   | 'encoding'
-  | 'aborted';
+  | 'aborted'
+  | 'redirect'
+  | 'too-large';
 
 export interface FetchFailure {
   kind: 'error';
@@ -48,6 +55,8 @@ export interface FetchOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   now: () => number;
+  /** Body size cap: a larger body is an error and is not read past the cap (./read-capped). */
+  maxBytes: number;
 }
 
 function fail(error: FetchErrorKind, message: string, extra: Partial<FetchFailure> = {}): FetchFailure {
@@ -56,6 +65,42 @@ function fail(error: FetchErrorKind, message: string, extra: Partial<FetchFailur
 
 function seconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** Every message this module gives, in one place (stored as `lastError`; a later step turns them into codes). */
+export const FETCH_MESSAGES = {
+  timeout: (ms: number) => `no complete answer within ${seconds(ms)}`,
+  aborted: () => 'sync was stopped',
+  network: () => 'could not connect to the server (offline?)',
+  notFound: (status: number) => `not found on the server (${status})`,
+  rateLimited: () => 'the server asked to slow down (429 Too Many Requests)',
+  server: (status: number) => `server error (${status})`,
+  http: (status: number) => `unexpected answer from the server (HTTP ${status})`,
+  redirect: () => 'the server answered with a redirect, which is not followed; use the final address as the source URL',
+  tooLarge: (maxBytes: number) => `the file is larger than ${capText(maxBytes)}; nothing of it was stored`,
+  brokeOff: (bytes: number) => `the download broke off after ${bytes} bytes`,
+  incomplete: (bytes: number, expected: number) => `the download is incomplete (${bytes} of ${expected} bytes)`,
+  encoding: () => 'the file is not valid UTF-8 text',
+} as const;
+const M = FETCH_MESSAGES;
+
+/**
+ * A redirect answer. With `redirect: 'manual'` a browser gives an opaque redirect (type `opaqueredirect`, status 0,
+ * no Location: where it leads cannot be known), Node's fetch the 3xx itself; a fetch that followed anyway shows
+ * `redirected` or another URL. All are refused: nothing was sent to another host, and nothing of it is stored.
+ */
+function isRedirect(res: Response, url: string): boolean {
+  if (res.type === 'opaqueredirect' || res.redirected) return true;
+  if (res.status >= 300 && res.status < 400 && res.status !== 304) return true;
+  return res.url !== '' && originOf(res.url) !== originOf(url);
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOptions): Promise<FetchResult> {
@@ -69,11 +114,7 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
   if (opts.signal?.aborted) ctl.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const why = (): FetchFailure | null =>
-    timedOut
-      ? fail('timeout', `no complete answer within ${seconds(opts.timeoutMs)}`)
-      : opts.signal?.aborted
-        ? fail('aborted', 'sync was stopped')
-        : null;
+    timedOut ? fail('timeout', M.timeout(opts.timeoutMs)) : opts.signal?.aborted ? fail('aborted', M.aborted()) : null;
 
   try {
     const headers: Record<string, string> = {};
@@ -81,9 +122,19 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
     else if (opts.validators?.lastModified) headers['If-Modified-Since'] = opts.validators.lastModified;
     let res: Response;
     try {
-      res = await fetchFn(url, { headers, signal: ctl.signal, cache: 'no-store', credentials: 'omit' });
+      res = await fetchFn(url, {
+        headers,
+        signal: ctl.signal,
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'manual',
+      });
     } catch {
-      return why() ?? fail('network', 'could not connect to the server (offline?)');
+      return why() ?? fail('network', M.network());
+    }
+    if (isRedirect(res, url)) {
+      void res.body?.cancel().catch(() => {});
+      return fail('redirect', M.redirect(), { status: res.status || null });
     }
     const etag = res.headers.get('etag');
     const lastModified = res.headers.get('last-modified');
@@ -95,53 +146,30 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
       void res.body?.cancel().catch(() => {});
       const status = res.status;
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), opts.now());
-      if (status === 404 || status === 410) return fail('not-found', `not found on the server (${status})`, { status });
-      if (status === 429) {
-        return fail('rate-limited', 'the server asked to slow down (429 Too Many Requests)', { status, retryAfterMs });
-      }
-      if (status >= 500) return fail('server', `server error (${status})`, { status, retryAfterMs });
-      return fail('http', `unexpected answer from the server (HTTP ${status})`, { status });
+      if (status === 404 || status === 410) return fail('not-found', M.notFound(status), { status });
+      if (status === 429) return fail('rate-limited', M.rateLimited(), { status, retryAfterMs });
+      if (status >= 500) return fail('server', M.server(status), { status, retryAfterMs });
+      return fail('http', M.http(status), { status });
     }
 
-    const chunks: Uint8Array[] = [];
-    let bytes = 0;
-    if (res.body) {
-      const reader = res.body.getReader();
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          chunks.push(value);
-          bytes += value.byteLength;
-        }
-      } catch {
-        const w = why();
-        if (w) return { ...w, bytes };
-        return fail('truncated', `the download broke off after ${bytes} bytes`, { bytes, status: res.status });
-      }
+    const read = await readCapped(res, opts.maxBytes);
+    const status = res.status;
+    if (read.kind === 'too-large') return fail('too-large', M.tooLarge(opts.maxBytes), { bytes: read.bytes, status });
+    if (read.kind === 'broken') {
+      const w = why();
+      if (w) return { ...w, bytes: read.bytes };
+      return fail('truncated', M.brokeOff(read.bytes), { bytes: read.bytes, status });
     }
-    const encoding = (res.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
-    const lengthHeader = res.headers.get('content-length');
-    if (lengthHeader !== null && encoding === 'identity' && /^\d+$/.test(lengthHeader.trim())) {
-      const expected = Number(lengthHeader);
-      if (expected !== bytes) {
-        return fail('truncated', `the download is incomplete (${bytes} of ${expected} bytes)`, {
-          bytes,
-          status: res.status,
-        });
-      }
-    }
-    const body = new Uint8Array(bytes);
-    let at = 0;
-    for (const c of chunks) {
-      body.set(c, at);
-      at += c.byteLength;
+    const bytes = read.body.byteLength;
+    const expected = plainContentLength(res.headers);
+    if (expected !== null && expected !== bytes) {
+      return fail('truncated', M.incomplete(bytes, expected), { bytes, status });
     }
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      text = new TextDecoder('utf-8', { fatal: true }).decode(read.body);
     } catch {
-      return fail('encoding', 'the file is not valid UTF-8 text', { bytes, status: res.status });
+      return fail('encoding', M.encoding(), { bytes, status });
     }
     return { kind: 'ok', text, etag, lastModified, bytes };
   } finally {

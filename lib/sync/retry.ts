@@ -5,7 +5,8 @@
  *   or later if the server's Retry-After says so.
  * - Per run: after the n-th failed run in a row (index unreachable, offline, rate limited) the next run is
  *   due at now + min(5 min · 2^(n-1), interval), never before a Retry-After.
- * - `nextAlarmAt` is what the background passes to `alarms.create({ when })`.
+ * - `nextAlarmAt` is what the background passes to `alarms.create({ when })`; a good run that left days over
+ *   (the per-run bound of ./plan) is continued a minute later.
  */
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -56,6 +57,8 @@ export interface AlarmInput {
   retryAfterUntil: number | null;
   /** Earliest `nextRetryAt` of a failed file, if any. */
   earliestFileRetryAt: number | null;
+  /** Days were left over by the per-run bound: after a good run the next one is due at once (MIN_ALARM_DELAY). */
+  moreDays?: boolean;
 }
 
 /** When the next sync should run (ms since epoch), at least MIN_ALARM_DELAY from now. */
@@ -67,6 +70,7 @@ export function nextAlarmAt(input: AlarmInput): number {
   } else {
     at = (input.lastRunEndedAt ?? input.now) + interval;
     if (input.earliestFileRetryAt !== null) at = Math.min(at, input.earliestFileRetryAt);
+    if (input.moreDays) at = input.now;
   }
   if (input.retryAfterUntil !== null) at = Math.max(at, input.retryAfterUntil);
   return Math.max(at, input.now + MIN_ALARM_DELAY);

@@ -6,8 +6,10 @@
  * - Counts requests, 200/304 answers and body bytes served per path.
  * - Fault injection per path (`once` or until cleared): HTTP status (404, 429 + Retry-After, 500, 503), hang
  *   (headers never sent), truncated body (socket destroyed half-way), replacement body (non-UTF-8 bytes,
- *   an index that fails to parse); `override` changes a file's content; `goOffline` destroys every socket
- *   and refuses new connections until `goOnline`.
+ *   an index that fails to parse), a redirect (status + Location), a huge body streamed from one small buffer
+ *   (e.g. 200 MB, never allocated; with or without Content-Length; it stops when the client goes away);
+ *   `override` changes a file's content; `goOffline` destroys every socket and refuses new connections until
+ *   `goOnline`.
  * - `writeMiniTree` generates a small synthetic upstream tree whose expected contents are known independently.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +22,9 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'hang' }
   | { kind: 'truncate' }
-  | { kind: 'body'; body: string | Uint8Array };
+  | { kind: 'body'; body: string | Uint8Array }
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
+  | { kind: 'huge'; bytes: number; contentLength: boolean };
 
 export interface PathStats {
   requests: number;
@@ -37,6 +41,8 @@ export interface CorpusServer {
   total(filter?: (path: string) => boolean): PathStats;
   /** Paths requested, in arrival order (with repeats). */
   log: string[];
+  /** How the latest `huge` body served for `path` ended (resolves once the connection is done with it). */
+  streamed(path: string): Promise<StreamEnd>;
   resetCounts(): void;
   fault(path: string, fault: Fault, opts?: { once?: boolean }): void;
   clearFaults(): void;
@@ -55,6 +61,46 @@ interface Entry {
 
 const strip = (p: string) => p.replace(/^\/+/, '');
 
+/** One 64 KiB chunk of ASCII text, written again and again (a huge body costs no memory). */
+const HUGE_CHUNK = Buffer.alloc(64 << 10, 'abcdefghij\n');
+
+export interface StreamEnd {
+  /** Bytes handed to the socket before the stream ended. */
+  sent: number;
+  /** Whether all of it was sent (false: the client went away first). */
+  complete: boolean;
+}
+
+/** Streams `total` bytes, honouring backpressure; stops when the client cancels (the socket closes). */
+function streamHuge(res: ServerResponse, total: number, contentLength: boolean, s: PathStats): Promise<StreamEnd> {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
+  if (contentLength) headers['content-length'] = String(total);
+  res.writeHead(200, headers);
+  s.ok++;
+  let left = total;
+  let closed = false;
+  const ended = new Promise<StreamEnd>((resolve) => {
+    res.on('close', () => {
+      closed = true;
+      resolve({ sent: total - left, complete: left === 0 && res.writableFinished });
+    });
+  });
+  const pump = (): void => {
+    while (!closed && left > 0) {
+      const chunk = left >= HUGE_CHUNK.length ? HUGE_CHUNK : HUGE_CHUNK.subarray(0, left);
+      left -= chunk.length;
+      s.bytes += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!closed) res.end();
+  };
+  pump();
+  return ended;
+}
+
 export async function startCorpusServer(root: string): Promise<CorpusServer> {
   const stats = new Map<string, PathStats>();
   const faults = new Map<string, { fault: Fault; once: boolean }>();
@@ -62,6 +108,7 @@ export async function startCorpusServer(root: string): Promise<CorpusServer> {
   const cache = new Map<string, Entry>();
   const sockets = new Set<Socket>();
   const log: string[] = [];
+  const streams = new Map<string, Promise<StreamEnd>>();
   let offline = false;
 
   const stat = (path: string): PathStats => {
@@ -110,6 +157,15 @@ export async function startCorpusServer(root: string): Promise<CorpusServer> {
         if (fault.retryAfter !== undefined) headers['retry-after'] = fault.retryAfter;
         res.writeHead(fault.status, headers);
         res.end(`fault ${fault.status}`);
+        return;
+      }
+      if (fault.kind === 'redirect') {
+        res.writeHead(fault.status, { location: fault.location, 'content-type': 'text/plain' });
+        res.end(`moved to ${fault.location}`);
+        return;
+      }
+      if (fault.kind === 'huge') {
+        streams.set(path, streamHuge(res, fault.bytes, fault.contentLength, s));
         return;
       }
       if (fault.kind === 'body') {
@@ -186,6 +242,9 @@ export async function startCorpusServer(root: string): Promise<CorpusServer> {
       return t;
     },
     log,
+    streamed(path) {
+      return streams.get(strip(path)) ?? Promise.reject(new Error(`no huge body was served for ${path}`));
+    },
     resetCounts() {
       stats.clear();
       log.length = 0;

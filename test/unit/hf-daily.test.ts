@@ -2,7 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RATE_LIMIT_MS, fetchNewestDaily, fetchPaperVotes, isFresh, MAX_WALK_DAYS } from '../../lib/hf/daily';
+import {
+  DEFAULT_RATE_LIMIT_MS,
+  fetchNewestDaily,
+  fetchPaperVotes,
+  isFresh,
+  MAX_ANSWER_BYTES,
+  MAX_WALK_DAYS,
+} from '../../lib/hf/daily';
 import { LOCAL_FIXTURES_DIR } from '../support/shared';
 
 const body = (name: string) => readFileSync(join(LOCAL_FIXTURES_DIR, 'hf', name), 'utf8');
@@ -100,6 +107,47 @@ describe('fetchPaperVotes', () => {
   it('a 500 is an error', async () => {
     const f = hfFetch({ '/api/papers/2406.16793': () => json(500, '') });
     expect(await fetchPaperVotes(f, '2406.16793', NOW)).toMatchObject({ kind: 'error' });
+  });
+});
+
+describe('answers are read with a size cap', () => {
+  /** An endless JSON-looking body (`[` then spaces) that counts the bytes handed out and whether it was cancelled. */
+  function endless() {
+    const seen = { bytes: 0, cancelled: false };
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        start(ctl) {
+          ctl.enqueue(new TextEncoder().encode('['));
+        },
+        pull(ctl) {
+          seen.bytes += chunk.byteLength;
+          ctl.enqueue(chunk);
+        },
+        cancel() {
+          seen.cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return { stream, seen };
+  }
+
+  it('an endless daily list is cancelled just past the cap and the walk stops with an error', async () => {
+    const { stream, seen } = endless();
+    const r = await fetchNewestDaily(hfFetch({ '2025-07-03': () => new Response(stream) }), '2025-07-03', NOW);
+    expect(r).toMatchObject({ kind: 'error', message: 'answer larger than 8 MiB', triedDates: ['2025-07-03'] });
+    expect(seen.cancelled).toBe(true);
+    expect(seen.bytes).toBeLessThan(MAX_ANSWER_BYTES + 256 * 1024);
+  });
+
+  it('a vote answer announcing more than the cap is refused before its body is read', async () => {
+    const { stream, seen } = endless();
+    const huge = () => new Response(stream, { headers: { 'content-length': String(200_000_000) } });
+    const r = await fetchPaperVotes(hfFetch({ '/api/papers/2406.16793': huge }), '2406.16793', NOW);
+    expect(r).toMatchObject({ kind: 'error', message: expect.stringContaining('larger than') });
+    expect(seen.bytes).toBe(0);
+    expect(seen.cancelled).toBe(true);
   });
 });
 

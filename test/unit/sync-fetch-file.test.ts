@@ -1,32 +1,43 @@
-/** fetchText against a real loopback HTTP server: conditional requests and every per-file failure. */
+/**
+ * fetchText against a real loopback HTTP server: conditional requests and every per-file failure, the body cap
+ * (200 MB bodies streamed without being allocated) and redirects (to a second server: another origin).
+ */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FetchResult, fetchText } from '../../lib/sync/fetch-file';
+import { FETCH_MESSAGES, type FetchLike, type FetchResult, fetchText } from '../../lib/sync/fetch-file';
+import { MAX_DAY_FILE_BYTES } from '../../lib/sync/source';
 import { type CorpusServer, dayFile, miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
 
 let dir: string;
 let server: CorpusServer;
+/** Another origin (another port) serving the same tree. */
+let other: CorpusServer;
 const days = miniDays(3, 4);
 const path = dayFile(days[2]?.date as string);
 const url = () => `${server.baseUrl}${path}`;
 const get = (u: string, opts: Partial<Parameters<typeof fetchText>[2]> = {}) =>
-  fetchText((i, init) => fetch(i, init), u, { timeoutMs: 5000, now: Date.now, ...opts });
+  fetchText((i, init) => fetch(i, init), u, { timeoutMs: 5000, now: Date.now, maxBytes: MAX_DAY_FILE_BYTES, ...opts });
+const fakeOpts = { timeoutMs: 1000, now: Date.now, maxBytes: MAX_DAY_FILE_BYTES };
+const HUGE = 200_000_000;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fetch-file-'));
   writeMiniTree(dir, days);
   server = await startCorpusServer(dir);
+  other = await startCorpusServer(dir);
 });
 afterAll(async () => {
   await server.close();
+  await other.close();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   server.clearFaults();
   server.goOnline();
   server.resetCounts();
+  other.resetCounts();
 });
 
 function expectError(r: FetchResult, kind: string): asserts r is Extract<FetchResult, { kind: 'error' }> {
@@ -134,8 +145,90 @@ describe('fetchText', () => {
   it('Content-Length larger than the body → truncated (unless the body is content-encoded)', async () => {
     const fake = (headers: Record<string, string>) => async () =>
       new Response('short body', { status: 200, headers: { 'content-length': '999', ...headers } });
-    expectError(await fetchText(fake({}), 'https://x/', { timeoutMs: 1000, now: Date.now }), 'truncated');
-    const gz = await fetchText(fake({ 'content-encoding': 'gzip' }), 'https://x/', { timeoutMs: 1000, now: Date.now });
+    expectError(await fetchText(fake({}), 'https://x/', fakeOpts), 'truncated');
+    const gz = await fetchText(fake({ 'content-encoding': 'gzip' }), 'https://x/', fakeOpts);
     expect(gz).toMatchObject({ kind: 'ok', text: 'short body' });
+  });
+});
+
+describe('the body cap', () => {
+  it('a 200 MB streamed body stops downloading just past the cap; nothing of it is returned', async () => {
+    server.fault(path, { kind: 'huge', bytes: HUGE, contentLength: false }, { once: true });
+    const r = await get(url());
+    expectError(r, 'too-large');
+    expect(r.message).toBe(FETCH_MESSAGES.tooLarge(MAX_DAY_FILE_BYTES));
+    expect(r.message).toContain('2 MiB');
+    expect(r.bytes).toBeGreaterThan(MAX_DAY_FILE_BYTES);
+    expect(r.bytes).toBeLessThan(MAX_DAY_FILE_BYTES + (1 << 20));
+    // The server saw the client go away: it sent a small part of the 200 MB (socket buffers included).
+    const end = await server.streamed(path);
+    expect(end.complete).toBe(false);
+    expect(end.sent).toBeLessThan(HUGE / 10);
+  });
+
+  it('a Content-Length over the cap is refused before any of the body is read', async () => {
+    server.fault(path, { kind: 'huge', bytes: HUGE, contentLength: true }, { once: true });
+    const r = await get(url());
+    expectError(r, 'too-large');
+    expect(r.bytes).toBe(0);
+    const end = await server.streamed(path);
+    expect(end.complete).toBe(false);
+    expect(end.sent).toBeLessThan(HUGE / 10);
+  });
+
+  it('a body at the cap is read whole; one byte more is refused (the cap is per call)', async () => {
+    const exact = await get(url());
+    if (exact.kind !== 'ok') throw new Error('fetch failed');
+    expect((await get(url(), { maxBytes: exact.bytes })).kind).toBe('ok');
+    expectError(await get(url(), { maxBytes: exact.bytes - 1 }), 'too-large');
+  });
+});
+
+describe('redirects are refused', () => {
+  const elsewhere = () => `${other.baseUrl}${path}`;
+
+  it.each([301, 302, 303, 307, 308] as const)('%i to another origin: not followed, nothing sent there', async (st) => {
+    server.fault(path, { kind: 'redirect', status: st, location: elsewhere() }, { once: true });
+    const r = await get(url());
+    expectError(r, 'redirect');
+    expect(r.message).toBe(FETCH_MESSAGES.redirect());
+    expect(other.total().requests).toBe(0);
+  });
+
+  it('a conditional request redirected elsewhere: the stored ETag never reaches the other host', async () => {
+    const first = await get(url());
+    if (first.kind !== 'ok') throw new Error('first fetch failed');
+    server.fault(path, { kind: 'redirect', status: 302, location: elsewhere() }, { once: true });
+    expectError(await get(url(), { validators: { etag: first.etag, lastModified: null } }), 'redirect');
+    expect(other.total().requests).toBe(0);
+  });
+
+  it('a redirect within the origin is refused too (a browser cannot see where a redirect leads)', async () => {
+    server.fault(path, { kind: 'redirect', status: 302, location: `/${dayFile(days[0]?.date as string)}` });
+    expectError(await get(url()), 'redirect');
+    expect(server.total().requests).toBe(1);
+  });
+
+  it('asks fetch not to follow, and refuses what a browser gives for a redirect or a fetch that followed', async () => {
+    const inits: (RequestInit | undefined)[] = [];
+    const answer =
+      (make: () => Response): FetchLike =>
+      async (_u, init) => {
+        inits.push(init);
+        return make();
+      };
+    // A browser's manual redirect: type "opaqueredirect", status 0, no headers.
+    const opaque = () =>
+      Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' });
+    const followed = () => Object.defineProperty(new Response('x', { status: 200 }), 'redirected', { value: true });
+    const moved = () =>
+      Object.defineProperty(new Response('x', { status: 200 }), 'url', { value: 'https://evil.test/' });
+    for (const make of [opaque, followed, moved]) {
+      expectError(await fetchText(answer(make), 'https://x.test/a.md', fakeOpts), 'redirect');
+    }
+    expect(inits.every((i) => i?.redirect === 'manual' && i.credentials === 'omit')).toBe(true);
+    const same = () =>
+      Object.defineProperty(new Response('x', { status: 200 }), 'url', { value: 'https://x.test/a.md' });
+    expect((await fetchText(answer(same), 'https://x.test/a.md', fakeOpts)).kind).toBe('ok');
   });
 });

@@ -66,6 +66,11 @@ describe('nextAlarmAt', () => {
     expect(at).toEqual([5, 10, 20, 40, 80, 160, 320].map((m) => Math.min(m * MINUTE, 6 * HOUR)));
     for (let i = 1; i < at.length; i++) expect(at[i]).toBeGreaterThanOrEqual(at[i - 1] as number);
   });
+  it('days left over by the per-run bound: the next run a minute later, unless runs are failing or rate limited', () => {
+    expect(nextAlarmAt({ ...base, moreDays: true })).toBe(NOW + MINUTE);
+    expect(nextAlarmAt({ ...base, moreDays: true, consecutiveFailures: 2 })).toBe(NOW + 10 * MINUTE);
+    expect(nextAlarmAt({ ...base, moreDays: true, retryAfterUntil: NOW + HOUR })).toBe(NOW + HOUR);
+  });
   it('never before a Retry-After', () => {
     expect(nextAlarmAt({ ...base, consecutiveFailures: 1, retryAfterUntil: NOW + 2 * HOUR })).toBe(NOW + 2 * HOUR);
   });

@@ -4,22 +4,23 @@
  * Expected contents come from the generator, never from the code under test.
  */
 import 'fake-indexeddb/auto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DigestDb, getFileStates, getSyncMeta, getSyncStatus, openDigestDb } from '../../lib/db';
 import type { SyncProgress } from '../../lib/records';
 import type { FetchLike } from '../../lib/sync/fetch-file';
 import { MINUTE } from '../../lib/sync/retry';
-import { runSync, type SyncDeps } from '../../lib/sync/run';
+import { RUN_MESSAGES, runSync, type SyncDeps } from '../../lib/sync/run';
 import { createSyncRunner } from '../../lib/sync/runner';
 import {
   type CorpusServer,
   dayFile,
   digestMarkdown,
   type Fault,
+  indexCsv,
   type MiniDay,
   miniDays,
   startCorpusServer,
@@ -191,6 +192,8 @@ describe('faults on the index leave stored data untouched and request no day', (
     ['429 + Retry-After', { kind: 'status', status: 429, retryAfter: '120' }],
     ['a hang', { kind: 'hang' }],
     ['a truncated body', { kind: 'truncate' }],
+    ['a redirect to another host', { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/list.csv' }],
+    ['a 200 MB index with its Content-Length', { kind: 'huge', bytes: 200_000_000, contentLength: true }],
   ];
   it.each(faults)('%s', async (_name, fault) => {
     await sync();
@@ -210,6 +213,17 @@ describe('faults on the index leave stored data untouched and request no day', (
     expect(status.lastError).toMatch(/index/);
     expect(status.lastSuccess).toBe(t);
     expect(status.paperCount).toBe(DISTINCT);
+  });
+
+  it('an index over 8 MiB streamed without Content-Length: the download stops at the cap, the run fails', async () => {
+    await sync();
+    const before = await snapshot();
+    server.fault(INDEX, { kind: 'huge', bytes: 200_000_000, contentLength: false });
+    const r = await sync();
+    expect(r).toMatchObject({ ok: false, index: 'failed', requested: 0 });
+    expect(r.error).toBe('could not download the day index: the file is larger than 8 MiB; nothing of it was stored');
+    expect((await server.streamed(INDEX)).sent).toBeLessThan(50_000_000);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('offline', async () => {
@@ -233,6 +247,14 @@ describe('faults on a day file', () => {
     ['a truncated body', { kind: 'truncate' }, /broke off/],
     ['a non-UTF-8 body', { kind: 'body', body: new Uint8Array([0x23, 0x20, 0xc0, 0xaf, 0x0a]) }, /UTF-8/],
     ['a file without papers', { kind: 'body', body: '# nothing here\n' }, /no papers/],
+    ['a 200 MB body', { kind: 'huge', bytes: 200_000_000, contentLength: false }, /larger than 2 MiB/],
+    ['a 200 MB body with its Content-Length', { kind: 'huge', bytes: 200_000_000, contentLength: true }, /2 MiB/],
+    ['a redirect to another host', { kind: 'redirect', status: 302, location: 'http://127.0.0.1:9/a.md' }, /redirect/],
+    [
+      'a redirect within the host',
+      { kind: 'redirect', status: 301, location: `/${dayFile('2025-05-09')}` },
+      /redirect/,
+    ],
   ];
 
   it.each(faults)('during backfill (%s): every other day is stored, the next run completes', async (_n, fault, msg) => {
@@ -431,6 +453,83 @@ describe('backoff and Retry-After', () => {
     const ok = await sync();
     expect(ok.nextRun - t).toBe(6 * 60 * MINUTE);
     expect((await getSyncMeta(db)).consecutiveFailures).toBe(0);
+  });
+});
+
+describe('days after tomorrow (UTC) are refused', () => {
+  // t is 2025-05-10 06:00 UTC: tomorrow is 2025-05-11, the day after it 2025-05-12.
+  const shared = NEWEST.runs[0]?.[0] as MiniDay['runs'][0][0];
+  const extraDay = (date: string, n: number): MiniDay => ({
+    date,
+    runs: [
+      [
+        { ...shared, title: `Shown as of ${date}`, votes: 9000 + n },
+        { ...shared, id: `2505.9000${n}` },
+      ],
+    ],
+  });
+  const tomorrow = extraDay('2025-05-11', 1);
+  const future = [extraDay('2025-05-12', 2), extraDay('2099-01-01', 3), extraDay('9999-12-31', 4)];
+
+  beforeEach(() => {
+    for (const d of [tomorrow, ...future]) {
+      const file = join(dir, dayFile(d.date));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, digestMarkdown(d));
+    }
+    server.override(INDEX, indexCsv([...DAYS, tomorrow, ...future]));
+  });
+
+  it('in the index: never requested, named in the error; tomorrow and every other day sync', async () => {
+    const r = await sync();
+    expect(r).toMatchObject({ ok: false, days: 16, future: 3, written: 13, failed: 0 });
+    expect(r.error).toBe(RUN_MESSAGES.future(['9999-12-31', '2099-01-01', '2025-05-12']));
+    expect(r.error).toBe(
+      'the day index lists 3 days after tomorrow (UTC), refused: 9999-12-31, 2099-01-01, 2025-05-12',
+    );
+    for (const d of future) expect(server.stats(dayFile(d.date)).requests).toBe(0);
+    const status = await getSyncStatus(db);
+    expect(status).toMatchObject({ newestDate: '2025-05-11', digestCount: 13, lastError: r.error, lastSuccess: t });
+    expect((await db.get('papers', shared.id))?.title).toBe('Shown as of 2025-05-11');
+    expect(await db.get('digests', '2099-01-01')).toBeUndefined();
+  });
+
+  it('a day refused today is synced once it is no longer after tomorrow (from the stored index)', async () => {
+    await sync();
+    t += 2 * 24 * 60 * MINUTE; // 2025-05-12 06:00: 2025-05-12 is today now
+    const r = await sync();
+    expect(r).toMatchObject({ index: 'not-modified', future: 2, written: 1 });
+    expect(r.error).toBe(RUN_MESSAGES.future(['9999-12-31', '2099-01-01']));
+    expect((await getSyncStatus(db)).newestDate).toBe('2025-05-12');
+    expect((await db.get('papers', shared.id))?.title).toBe('Shown as of 2025-05-12');
+  });
+
+  it('with file failures as well, the error names both', async () => {
+    server.fault(dayFile((DAYS.at(-6) as MiniDay).date), { kind: 'status', status: 500 });
+    const r = await sync();
+    expect(r.error).toMatch(/^1 day file could not be synced .*; the day index lists 3 days after tomorrow/);
+  });
+});
+
+describe('a bounded number of new days per run', () => {
+  it('downloads at most maxDaysPerRun new days, newest first; the next run, a minute later, goes on', async () => {
+    const clean = await cleanSnapshot();
+    const r = await sync({ maxDaysPerRun: 5 });
+    expect(r).toMatchObject({ ok: true, error: null, requested: 5, written: 5, deferred: 7 });
+    expect(r.nextRun).toBe(t + MINUTE);
+    expect(await db.getAllKeys('digests')).toEqual(DAYS.slice(-5).map((d) => d.date));
+
+    t = r.nextRun;
+    const r2 = await sync({ maxDaysPerRun: 5 });
+    // The newest 3 stored days are revalidated besides (they do not count against the bound).
+    expect(r2).toMatchObject({ ok: true, requested: 8, written: 5, notModified: 3, deferred: 2 });
+    expect(r2.nextRun).toBe(t + MINUTE);
+
+    t = r2.nextRun;
+    const r3 = await sync({ maxDaysPerRun: 5 });
+    expect(r3).toMatchObject({ ok: true, written: 2, deferred: 0 });
+    expect(r3.nextRun).toBe(t + 6 * 60 * MINUTE);
+    expect(await contents()).toEqual(clean);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
-import { dayPath, sourceUrl, validateSourceUrl } from '../../lib/sync/source';
+import { dayPath, SOURCE_MESSAGES, sourceUrl, validateSourceUrl } from '../../lib/sync/source';
 
 describe('validateSourceUrl', () => {
   it.each([
@@ -11,6 +11,13 @@ describe('validateSourceUrl', () => {
     'http://localhost:3000/corpus/',
     'http://192.168.1.10/digests/',
     'https://[2001:db8::1]/x/',
+    // Loopback and private addresses stay allowed (self-hosted mirrors), over http and https.
+    'http://[::1]:8080/',
+    'https://10.0.0.5/',
+    'http://172.16.0.1/',
+    'https://169.253.1.1/',
+    'https://[fe7f::1]/',
+    'https://[fec0::1]/',
   ])('accepts %s', (url) => {
     expect(validateSourceUrl(url)).toEqual({ ok: true, url });
   });
@@ -36,6 +43,28 @@ describe('validateSourceUrl', () => {
     const r = validateSourceUrl(url);
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.error).toContain(why);
+  });
+
+  it.each([
+    'https://169.254.169.254/latest/',
+    'http://169.254.169.254/',
+    'https://169.254.0.1/',
+    'https://2852039166/', // 169.254.169.254 written as one number
+    'https://0.0.0.0/',
+    'http://0/',
+    'https://0.1.2.3/',
+    'https://[::]/',
+    'https://[fe80::1]/',
+    'https://[febf:ffff::1]/',
+    'https://[::ffff:169.254.169.254]/',
+    'https://[::ffff:0.0.0.0]/',
+    'https://[fd00:ec2::254]/',
+    'https://metadata.google.internal/computeMetadata/',
+    'https://metadata.google.internal./',
+  ])('rejects the link-local or metadata address %s, even over https', (url) => {
+    const r = validateSourceUrl(url);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error).toBe(SOURCE_MESSAGES.linkLocal);
   });
 });
 
