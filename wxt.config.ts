@@ -9,11 +9,18 @@ const OPTIONAL_ORIGINS = ['https://huggingface.co/*', 'https://*/*', 'http://*/*
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ko',
-    permissions: ['storage', 'alarms', 'activeTab'],
+    // `offscreen` (Chrome MV3 only: Firefox has no offscreen documents): Chrome's on-device Translator and Summarizer
+    // are not exposed in the service worker, so they run in entrypoints/offscreen (lib/gen/chrome-ai).
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      ...(manifestVersion === 3 && browser !== 'firefox' ? ['offscreen'] : []),
+    ],
     host_permissions: [
       'https://raw.githubusercontent.com/*',
       'https://arxiv.org/pdf/*',
