@@ -16,6 +16,7 @@ export const SETTING_KEYS = {
   listingBadges: 'listingBadges',
   hfDaily: 'hfDaily',
   hfLiveVotes: 'hfLiveVotes',
+  autoLoadMedia: 'autoLoadMedia',
 } as const;
 
 export const SETTING_DEFAULTS = {
@@ -28,6 +29,11 @@ export const SETTING_DEFAULTS = {
   hfDaily: true,
   /** Live votes in the panel: each request tells Hugging Face which paper is read, so off until the user opts in. */
   hfLiveVotes: false,
+  /**
+   * Thumbnails and videos load only when the user asks (a button per paper): their URLs on Hugging Face's CDN carry
+   * the paper id, so loading one tells that CDN which paper is read. On: they load as the panel or reader shows.
+   */
+  autoLoadMedia: false,
 };
 
 export type Settings = typeof SETTING_DEFAULTS;

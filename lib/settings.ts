@@ -18,3 +18,7 @@ export const listingBadgesItem = storage.defineItem<boolean>(`local:${K.listingB
 });
 export const hfDailyItem = storage.defineItem<boolean>(`local:${K.hfDaily}`, { fallback: D.hfDaily });
 export const hfLiveVotesItem = storage.defineItem<boolean>(`local:${K.hfLiveVotes}`, { fallback: D.hfLiveVotes });
+/** Load thumbnails and videos as soon as they are shown, instead of on the user's click (off: see setting-defaults). */
+export const autoLoadMediaItem = storage.defineItem<boolean>(`local:${K.autoLoadMedia}`, {
+  fallback: D.autoLoadMedia,
+});

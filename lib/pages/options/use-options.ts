@@ -12,6 +12,7 @@ import type { SyncStatus } from '../../records';
 import { send } from '../../send';
 import { DEFAULT_SOURCE_URL, SETTING_DEFAULTS, type Settings, type UiLanguage } from '../../setting-defaults';
 import {
+  autoLoadMediaItem,
   hfDailyItem,
   hfLiveVotesItem,
   listingBadgesItem,
@@ -33,6 +34,7 @@ const ITEMS: { [K in keyof Settings]: { getValue(): Promise<Settings[K]>; setVal
     listingBadges: listingBadgesItem,
     hfDaily: hfDailyItem,
     hfLiveVotes: hfLiveVotesItem,
+    autoLoadMedia: autoLoadMediaItem,
   };
 
 export interface StorageInfo {
