@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTextFor } from '../lib/background/action-badge';
 import { createHandlers, latestDigestAnswer } from '../lib/background/handlers';
 import { memo } from '../lib/background/memo';
+import { readerTabOpener } from '../lib/background/reader-tab';
 import { createSearchCache } from '../lib/background/search-cache';
 import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
@@ -50,9 +51,7 @@ export default defineBackground(() => {
     db,
     runner,
     search: (query, limit) => searchCache.search(query, limit),
-    openTab: async (hash) => {
-      await browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
-    },
+    openTab: readerTabOpener(browser, browser.runtime.getURL('/reader.html')),
     onDataChanged: dataChanged,
     latestDigest: latest.get,
     hf: {
