@@ -31,6 +31,11 @@ export interface DigestPanelProps {
   onToggle(collapsed: boolean): void;
   /** When false, the thumbnail or video (remote media) is not rendered. */
   online: boolean;
+  /**
+   * Load the thumbnail or video as the panel shows (the `autoLoadMedia` setting); otherwise, the default, nothing is
+   * requested until the user presses its button.
+   */
+  autoLoadMedia?: boolean;
   /** Called with a reader route (`#/YYYY-MM-DD` or `#/paper/<id>`) to open the offline reader there. */
   onOpenReader(hash: string): void;
   theme?: PanelTheme;
@@ -118,6 +123,7 @@ export function DigestPanel({
   collapsed,
   onToggle,
   online,
+  autoLoadMedia = false,
   onOpenReader,
   theme,
   live,
@@ -170,7 +176,13 @@ export function DigestPanel({
         <div class={paper.media && online ? 'akd-content akd-with-media' : 'akd-content'}>
           {paper.media &&
             (online ? (
-              <MediaView media={paper.media} class="akd-media" videoLink={t('panel_videoLink')} />
+              <MediaView
+                media={paper.media}
+                class="akd-media"
+                buttonClass="akd-linkbtn"
+                videoLink={t('panel_videoLink')}
+                autoLoad={autoLoadMedia}
+              />
             ) : (
               <p class="akd-note" data-testid="media-offline">
                 {t('panel_mediaOffline')}

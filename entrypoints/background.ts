@@ -4,6 +4,7 @@ import { badgeTextFor } from '../lib/background/action-badge';
 import { dbHandle } from '../lib/background/db-handle';
 import { createHandlers, latestDigestAnswer } from '../lib/background/handlers';
 import { memo } from '../lib/background/memo';
+import { readerTabOpener } from '../lib/background/reader-tab';
 import { createSearchCache } from '../lib/background/search-cache';
 import { migrateLegacySettings } from '../lib/background/settings-migration';
 import { openDigestDb } from '../lib/db';
@@ -60,9 +61,7 @@ export default defineBackground(() => {
     db,
     runner,
     search: (query, limit) => searchCache.search(query, limit),
-    openTab: async (hash) => {
-      await browser.tabs.create({ url: browser.runtime.getURL('/reader.html') + hash });
-    },
+    openTab: readerTabOpener(browser, browser.runtime.getURL('/reader.html')),
     onDataChanged: dataChanged,
     latestDigest: latest.get,
     hf: {

@@ -16,6 +16,11 @@ export const DISPLAY_DEFAULTS = {
   uiLanguage: 'auto' as UiLanguage,
   panelCollapsed: false,
   listingBadges: true,
+  /**
+   * Load thumbnails and videos as soon as the panel or reader shows them. Off: Hugging Face's media URLs carry the
+   * paper id, so loading one tells that CDN which paper is read; the user presses `load-media` instead.
+   */
+  autoLoadMedia: false,
 };
 
 export const PRIVILEGED_DEFAULTS = {

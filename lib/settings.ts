@@ -13,3 +13,4 @@ export const uiLanguageItem = storage.defineItem<(typeof D)['uiLanguage']>('loca
 /** Whether the panel starts collapsed on a new page; toggling the panel stores the choice here. */
 export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: D.panelCollapsed });
 export const listingBadgesItem = storage.defineItem<boolean>('local:listingBadges', { fallback: D.listingBadges });
+export const autoLoadMediaItem = storage.defineItem<boolean>('local:autoLoadMedia', { fallback: D.autoLoadMedia });

@@ -1,7 +1,8 @@
 /**
- * Options page layout: source URL (validated, host permission requested on save), sync interval, UI language, panel
- * and badge display, sync status, stored data (size, export, import, clear with an inline confirmation). Renders its
- * props; every save, permission request and data action is a callback in `actions` (lib/pages/options/app.tsx).
+ * Options page layout: source URL (validated, host permission requested on save), sync interval, UI language, panel,
+ * badge and thumbnail display, sync status, stored data (size, export, import, clear with an inline confirmation).
+ * Renders its props; every save, permission request and data action is a callback in `actions`
+ * (lib/pages/options/app.tsx).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
@@ -203,6 +204,20 @@ function DisplaySection({ settings, actions }: { settings: Settings; actions: Op
         />
         <label for={`${id}-badges`}>{t('options_listingBadges')}</label>
       </div>
+      <div class="check">
+        <input
+          id={`${id}-media`}
+          type="checkbox"
+          data-testid="auto-load-media"
+          checked={settings.autoLoadMedia}
+          aria-describedby={`${id}-media-help`}
+          onChange={(e) => save('autoLoadMedia', e.currentTarget.checked)}
+        />
+        <label for={`${id}-media`}>{t('options_autoLoadMedia')}</label>
+      </div>
+      <p id={`${id}-media-help`} class="help">
+        {t('options_autoLoadMediaHelp')}
+      </p>
       <FeedbackLine feedback={feedback} testId="display-message" />
     </section>
   );

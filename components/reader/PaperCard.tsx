@@ -1,4 +1,7 @@
-/** One paper in full: title, votes, authors, media (lazy, online only), all summary sections, links. Pure. */
+/**
+ * One paper in full: title, votes, authors, media (online only, loaded when asked or by the setting), all summary
+ * sections, links. Pure.
+ */
 import { useId } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import { arxivAbsUrl, digestSourceUrl, hfPaperUrl } from '../../lib/links';
@@ -17,9 +20,11 @@ export interface PaperCardProps {
   online: boolean;
   /** Source base URL setting, for the link to the digest file. */
   sourceBase: string;
+  /** Load media as shown instead of on the user's click (the `autoLoadMedia` setting). */
+  autoLoadMedia: boolean;
 }
 
-export function PaperCard({ paper, headingLevel, online, sourceBase }: PaperCardProps) {
+export function PaperCard({ paper, headingLevel, online, sourceBase, autoLoadMedia }: PaperCardProps) {
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
@@ -54,7 +59,7 @@ export function PaperCard({ paper, headingLevel, online, sourceBase }: PaperCard
       )}
       {paper.media &&
         (online ? (
-          <MediaView media={paper.media} videoLink={t('reader_video')} />
+          <MediaView media={paper.media} buttonClass="link" videoLink={t('reader_video')} autoLoad={autoLoadMedia} />
         ) : (
           <p class="muted" data-testid="media-offline">
             {t('reader_mediaOffline')}

@@ -66,11 +66,15 @@ export interface ReaderViewProps {
   data: ReaderData;
   online: boolean;
   sourceBase: string;
+  /** Load thumbnails and videos as shown instead of on the user's click (the `autoLoadMedia` setting). */
+  autoLoadMedia: boolean;
   onOpenOptions(): void;
 }
 
 /** The content for a route's loaded data. */
-function ReaderContent({ data, online, sourceBase }: Pick<ReaderViewProps, 'data' | 'online' | 'sourceBase'>) {
+type ContentProps = Pick<ReaderViewProps, 'data' | 'online' | 'sourceBase' | 'autoLoadMedia'>;
+
+function ReaderContent({ data, online, sourceBase, autoLoadMedia }: ContentProps) {
   switch (data.kind) {
     case 'loading':
       return (
@@ -95,10 +99,19 @@ function ReaderContent({ data, online, sourceBase }: Pick<ReaderViewProps, 'data
           next={data.next}
           online={online}
           sourceBase={sourceBase}
+          autoLoadMedia={autoLoadMedia}
         />
       );
     case 'paper':
-      return <PaperView arxivId={data.arxivId} paper={data.paper} online={online} sourceBase={sourceBase} />;
+      return (
+        <PaperView
+          arxivId={data.arxivId}
+          paper={data.paper}
+          online={online}
+          sourceBase={sourceBase}
+          autoLoadMedia={autoLoadMedia}
+        />
+      );
     case 'search':
       return (
         <SearchView
@@ -107,6 +120,7 @@ function ReaderContent({ data, online, sourceBase }: Pick<ReaderViewProps, 'data
           total={data.total}
           online={online}
           sourceBase={sourceBase}
+          autoLoadMedia={autoLoadMedia}
         />
       );
     case 'notFound':
@@ -114,7 +128,7 @@ function ReaderContent({ data, online, sourceBase }: Pick<ReaderViewProps, 'data
   }
 }
 
-export function ReaderView({ route, data, online, sourceBase, onOpenOptions }: ReaderViewProps) {
+export function ReaderView({ route, data, online, sourceBase, autoLoadMedia, onOpenOptions }: ReaderViewProps) {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   // After navigating (not on the first load), move focus to the new view's heading for keyboard and screen readers.
@@ -151,7 +165,7 @@ export function ReaderView({ route, data, online, sourceBase, onOpenOptions }: R
         <SearchForm route={route} />
       </header>
       <main id="content" ref={mainRef} tabIndex={-1}>
-        <ReaderContent data={data} online={online} sourceBase={sourceBase} />
+        <ReaderContent data={data} online={online} sourceBase={sourceBase} autoLoadMedia={autoLoadMedia} />
       </main>
       <footer>
         <Attribution />

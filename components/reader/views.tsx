@@ -42,9 +42,10 @@ export interface DayViewProps {
   next: string | null;
   online: boolean;
   sourceBase: string;
+  autoLoadMedia: boolean;
 }
 
-export function DayView({ date, papers, prev, next, online, sourceBase }: DayViewProps) {
+export function DayView({ date, papers, prev, next, online, sourceBase, autoLoadMedia }: DayViewProps) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-testid="day-view">
@@ -71,7 +72,14 @@ export function DayView({ date, papers, prev, next, online, sourceBase }: DayVie
         <>
           <p class="muted">{t('reader_dayCount', papers.length)}</p>
           {papers.map((p) => (
-            <PaperCard key={p.arxivId} paper={p} headingLevel={3} online={online} sourceBase={sourceBase} />
+            <PaperCard
+              key={p.arxivId}
+              paper={p}
+              headingLevel={3}
+              online={online}
+              sourceBase={sourceBase}
+              autoLoadMedia={autoLoadMedia}
+            />
           ))}
         </>
       )}
@@ -84,9 +92,10 @@ export interface PaperViewProps {
   paper: ShownPaper | null;
   online: boolean;
   sourceBase: string;
+  autoLoadMedia: boolean;
 }
 
-export function PaperView({ arxivId, paper, online, sourceBase }: PaperViewProps) {
+export function PaperView({ arxivId, paper, online, sourceBase, autoLoadMedia }: PaperViewProps) {
   if (!paper) {
     return (
       <section aria-label={arxivId} data-testid="paper-missing">
@@ -98,7 +107,7 @@ export function PaperView({ arxivId, paper, online, sourceBase }: PaperViewProps
   }
   return (
     <div data-testid="paper-view" tabIndex={-1} data-focus-target>
-      <PaperCard paper={paper} headingLevel={2} online={online} sourceBase={sourceBase} />
+      <PaperCard paper={paper} headingLevel={2} online={online} sourceBase={sourceBase} autoLoadMedia={autoLoadMedia} />
     </div>
   );
 }
@@ -109,9 +118,10 @@ export interface SearchViewProps {
   total: number;
   online: boolean;
   sourceBase: string;
+  autoLoadMedia: boolean;
 }
 
-export function SearchView({ query, papers, total, online, sourceBase }: SearchViewProps) {
+export function SearchView({ query, papers, total, online, sourceBase, autoLoadMedia }: SearchViewProps) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} data-testid="search-view">
@@ -126,7 +136,14 @@ export function SearchView({ query, papers, total, online, sourceBase }: SearchV
         <>
           {total > papers.length && <p class="muted">{t('reader_searchShowing', papers.length)}</p>}
           {papers.map((p) => (
-            <PaperCard key={p.arxivId} paper={p} headingLevel={3} online={online} sourceBase={sourceBase} />
+            <PaperCard
+              key={p.arxivId}
+              paper={p}
+              headingLevel={3}
+              online={online}
+              sourceBase={sourceBase}
+              autoLoadMedia={autoLoadMedia}
+            />
           ))}
         </>
       )}

@@ -41,9 +41,10 @@ interface HostProps {
   initiallyCollapsed: boolean;
   theme: PanelTheme;
   liveVotes: boolean;
+  autoLoadMedia: boolean;
 }
 
-function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes }: HostProps) {
+function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, autoLoadMedia }: HostProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const online = useOnline();
   const live = useLiveVotes(paper.arxivId, liveVotes, online);
@@ -53,6 +54,7 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes }: 
       sourceBase={sourceBase}
       collapsed={collapsed}
       online={online}
+      autoLoadMedia={autoLoadMedia}
       theme={theme}
       live={live}
       onToggle={(next) => {
@@ -86,6 +88,7 @@ export function mountPanel(
       initiallyCollapsed={settings.panelCollapsed}
       theme={theme}
       liveVotes={settings.hfLiveVotes}
+      autoLoadMedia={settings.autoLoadMedia}
     />,
   );
 }

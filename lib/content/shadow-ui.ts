@@ -3,11 +3,13 @@
  * an element named `name` with an open shadow root holding the panel CSS (inlined: no stylesheet fetch before the
  * panel shows) and the rendered tree. The page's own elements are never touched, and the page's styles stop at the
  * shadow boundary (`:host { all: initial }`, as WXT's createShadowRootUi does; this hand-written equivalent keeps
- * its ~9 kB of anchor-watching code out of the content scripts, which need none of it).
+ * its ~9 kB of anchor-watching code out of the content scripts, which need none of it). The root stays open, and
+ * only trusted events reach the tree (trusted.ts): the page's script can read the panel but not drive it.
  */
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import css from '../../components/panel.css?inline';
+import { ignoreUntrusted } from './trusted';
 
 const SHADOW_CSS = `:host{all:initial !important;}\n${css}`;
 
@@ -27,6 +29,7 @@ export function mountAfter(
   const doc = anchor.ownerDocument;
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
+  ignoreUntrusted(shadow);
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;
   const container = doc.createElement('div');

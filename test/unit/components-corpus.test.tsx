@@ -80,6 +80,7 @@ describeShared('components over the real corpus', () => {
           collapsed={false}
           onToggle={() => {}}
           online
+          autoLoadMedia
           onOpenReader={() => {}}
         />,
       );

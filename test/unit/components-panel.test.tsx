@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * DigestPanel over hand-written papers in the shapes the parser produces, made into what the background sends
- * (`showPaper`): vote count, dates that open the reader, sections, media only online, links for the default and a
- * custom source, collapse, accessibility.
+ * (`showPaper`): vote count, dates that open the reader, sections, media only online and asked for, links for the
+ * default and a custom source, collapse, accessibility.
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import axe from 'axe-core';
@@ -208,34 +208,68 @@ describe('DigestPanel', () => {
     expect(screen.getByText('This digest entry has no summary text.')).toBeTruthy();
   });
 
-  it('thumbnail online: lazy image with empty alt; offline: no image, a note instead', () => {
+  it('thumbnail: nothing is requested until the user asks; the button names the host; then a lazy image', () => {
     const { panel } = renderPanel();
+    expect(panel.querySelector('img, video')).toBeNull();
+    const ask = screen.getByTestId('load-media');
+    expect(ask.tagName).toBe('BUTTON');
+    expect(ask.textContent).toBe('Show thumbnail (cdn-thumbnails.huggingface.co)');
+    fireEvent.click(ask);
     const img = panel.querySelector('img');
     expect(img?.getAttribute('src')).toBe(MUMU.media?.url);
     expect(img?.getAttribute('loading')).toBe('lazy');
     expect(img?.getAttribute('alt')).toBe('');
-    cleanup();
-    const off = renderPanel({ online: false });
+    expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(screen.queryByTestId('load-media')).toBeNull();
+    // Focus moves from the vanished button to what it loaded.
+    expect(document.activeElement).toBe(screen.getByTestId('media'));
+  });
+
+  it('the button speaks Korean in Korean', () => {
+    applyLanguage('ko');
+    renderPanel();
+    expect(screen.getByTestId('load-media').textContent).toBe('썸네일 보기 (cdn-thumbnails.huggingface.co)');
+  });
+
+  it('with "load thumbnails automatically" on: the image at once, no button', () => {
+    const { panel } = renderPanel({ autoLoadMedia: true });
+    expect(panel.querySelector('img')?.getAttribute('src')).toBe(MUMU.media?.url);
+    expect(screen.queryByTestId('load-media')).toBeNull();
+  });
+
+  it('offline: no image and no button, a note instead', () => {
+    const off = renderPanel({ online: false, autoLoadMedia: true });
     expect(off.panel.querySelector('img, video')).toBeNull();
+    expect(screen.queryByTestId('load-media')).toBeNull();
     expect(screen.getByTestId('media-offline').textContent).toBe('Thumbnail and video are hidden while offline.');
   });
 
-  it('video online: controls, preload none, never autoplay, no poster; offline: none', () => {
+  it('video: a button naming its host; then controls, preload none, never autoplay, no poster; offline: none', () => {
     const { panel } = renderPanel({ paper: VIDEO });
+    expect(panel.querySelector('video')).toBeNull();
+    const ask = screen.getByTestId('load-media');
+    expect(ask.textContent).toBe('Show video (cdn-uploads.huggingface.co)');
+    fireEvent.click(ask);
     const video = panel.querySelector('video');
-    expect(video).not.toBeNull();
+    expect(video?.getAttribute('src')).toBe(VIDEO.media?.url);
     expect(video?.getAttribute('preload')).toBe('none');
     expect(video?.hasAttribute('controls')).toBe(true);
     expect(video?.hasAttribute('autoplay')).toBe(false);
     expect(video?.hasAttribute('poster')).toBe(false);
     cleanup();
-    const off = renderPanel({ paper: VIDEO, online: false });
+    const off = renderPanel({ paper: VIDEO, online: false, autoLoadMedia: true });
     expect(off.panel.querySelector('video, img')).toBeNull();
   });
 
-  it('renders no media element for a non-http(s) media URL', () => {
-    const { panel } = renderPanel({ paper: { ...MUMU, media: { kind: 'image', url: 'javascript:alert(1)' } } });
+  it('renders no media element and no button for a non-http(s) media URL', () => {
+    const { panel } = renderPanel({
+      paper: { ...MUMU, media: { kind: 'image', url: 'javascript:alert(1)' } },
+      autoLoadMedia: true,
+    });
     expect(panel.querySelector('img')).toBeNull();
+    cleanup();
+    renderPanel({ paper: { ...MUMU, media: { kind: 'image', url: 'javascript:alert(1)' } } });
+    expect(screen.queryByTestId('load-media')).toBeNull();
   });
 
   it('no media and offline: no offline note either', () => {
@@ -297,13 +331,19 @@ describe('DigestPanel', () => {
   });
 
   it.each([
-    ['en', false, true],
-    ['ko', true, false],
-  ] as const)('axe-core finds no violations (%s, collapsed %s, online %s)', async (lang, collapsed, online) => {
-    applyLanguage(lang);
-    const { container } = renderPanel({ collapsed, online, paper: lang === 'ko' ? OLD_STYLE : VIDEO });
-    // Colour contrast needs layout (a real browser); the palettes are checked in components-css.test.tsx.
-    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-  });
+    ['en', false, true, false],
+    ['en', false, true, true],
+    ['ko', false, true, false],
+    ['ko', true, false, false],
+  ] as const)(
+    'axe-core finds no violations (%s, collapsed %s, online %s, media loaded %s)',
+    async (lang, collapsed, online, autoLoadMedia) => {
+      applyLanguage(lang);
+      const paper = collapsed ? OLD_STYLE : VIDEO;
+      const { container } = renderPanel({ collapsed, online, autoLoadMedia, paper });
+      // Colour contrast needs layout (a real browser); the palettes are checked in components-css.test.tsx.
+      const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    },
+  );
 });

@@ -8,7 +8,13 @@ import { formatBytes, parseIntervalHours } from '../../components/options/format
 import { buildExport, parseExport, serializeExport } from '../../lib/export-format';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
-import { DEFAULT_SOURCE_URL, listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
+import {
+  autoLoadMediaItem,
+  DEFAULT_SOURCE_URL,
+  listingBadgesItem,
+  panelCollapsedItem,
+  uiLanguageItem,
+} from '../../lib/settings';
 import { applyLanguage } from '../support/language';
 import {
   answerWith,
@@ -168,6 +174,18 @@ describe('options: settings', () => {
     fireEvent.click(badges);
     await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(true));
     await waitFor(async () => expect(await listingBadgesItem.getValue()).toBe(false));
+  });
+
+  it('"load thumbnails automatically": off at first, says what loading tells the CDN, saved when ticked', async () => {
+    await start();
+    const box = screen.getByTestId('auto-load-media') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(screen.getByLabelText('Load thumbnails automatically')).toBe(box);
+    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toContain('tells that CDN which paper you read');
+    fireEvent.click(box);
+    await waitFor(async () => expect(await autoLoadMediaItem.getValue()).toBe(true));
+    expect(request).not.toHaveBeenCalled();
   });
 });
 

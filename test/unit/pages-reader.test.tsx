@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReaderApp } from '../../lib/pages/reader/app';
 import { loadRoute } from '../../lib/pages/reader/use-reader';
 import { send } from '../../lib/send';
+import { autoLoadMediaItem } from '../../lib/settings';
 import { answerWith, MAY8, MAY9, syncedHandlers } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
@@ -62,8 +63,17 @@ describe('reader routes', () => {
     expect(within(first).getByText('Hugging Face paper page').closest('a')?.getAttribute('href')).toBe(
       'https://huggingface.co/papers/2505.05470',
     );
-    const img = first.querySelector('img');
-    expect(img?.getAttribute('loading')).toBe('lazy');
+    // No thumbnail is requested until asked for: a button per paper says what it would load and from where.
+    expect(view.querySelector('img, video')).toBeNull();
+    const ask = within(first).getByTestId('load-media');
+    expect(ask.textContent).toBe('Show thumbnail (cdn-thumbnails.huggingface.co)');
+    fireEvent.click(ask);
+    const img = await waitFor(() => first.querySelector('img') ?? Promise.reject(new Error('no image yet')));
+    expect(img.getAttribute('src')).toBe(MAY9[0]?.media?.url);
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(document.activeElement).toBe(within(first).getByTestId('media'));
+    expect(view.querySelectorAll('img')).toHaveLength(1);
+    expect(within(cards[1] as HTMLElement).getByTestId('load-media')).toBeTruthy();
     // Neighbouring days: only an earlier one is stored.
     expect(
       within(view)
@@ -115,6 +125,14 @@ describe('reader routes', () => {
     fireEvent.input(input, { target: { value: 'flow matching' } });
     fireEvent.submit(input.closest('form') as HTMLFormElement);
     expect(location.hash).toBe('#/search/flow%20matching');
+  });
+
+  it('with "load thumbnails automatically" on, shows them without asking', async () => {
+    await autoLoadMediaItem.setValue(true);
+    start('#/2025-05-09');
+    const view = await screen.findByTestId('day-view');
+    await waitFor(() => expect(view.querySelectorAll('img')).toHaveLength(MAY9.length));
+    expect(within(view).queryByTestId('load-media')).toBeNull();
   });
 
   it('hides remote media while offline', async () => {

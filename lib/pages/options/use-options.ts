@@ -18,7 +18,7 @@ import {
   type Settings,
   type UiLanguage,
 } from '../../setting-defaults';
-import { listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../settings';
+import { autoLoadMediaItem, listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../settings';
 import { validateSourceUrl } from '../../sync/source';
 import { errorText } from '../page';
 import { importNotesText } from './import-notes';
@@ -33,6 +33,7 @@ const ITEMS: {
   uiLanguage: uiLanguageItem,
   panelCollapsed: panelCollapsedItem,
   listingBadges: listingBadgesItem,
+  autoLoadMedia: autoLoadMediaItem,
 };
 
 export interface StorageInfo {

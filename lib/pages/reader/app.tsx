@@ -3,7 +3,7 @@ import { ReaderView } from '../../../components/reader/ReaderView';
 import { useOnline } from '../../use-online';
 import { openOptions } from '../navigation';
 import { usePageMeta } from '../page';
-import { useHashRoute, useReaderData, useSourceBase } from './use-reader';
+import { useAutoLoadMedia, useHashRoute, useReaderData, useSourceBase } from './use-reader';
 
 export function ReaderApp() {
   usePageMeta('reader_title');
@@ -11,5 +11,15 @@ export function ReaderApp() {
   const data = useReaderData(route);
   const online = useOnline();
   const sourceBase = useSourceBase();
-  return <ReaderView route={route} data={data} online={online} sourceBase={sourceBase} onOpenOptions={openOptions} />;
+  const autoLoadMedia = useAutoLoadMedia();
+  return (
+    <ReaderView
+      route={route}
+      data={data}
+      online={online}
+      sourceBase={sourceBase}
+      autoLoadMedia={autoLoadMedia}
+      onOpenOptions={openOptions}
+    />
+  );
 }

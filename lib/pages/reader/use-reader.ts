@@ -4,7 +4,7 @@ import { neighbours } from '../../dates';
 import type { DaySummary, ShownPaper } from '../../records';
 import { parseRoute, type Route } from '../../route';
 import { send } from '../../send';
-import { DEFAULT_SOURCE_URL } from '../../settings';
+import { autoLoadMediaItem, DEFAULT_SOURCE_URL } from '../../settings';
 import { errorText } from '../page';
 
 /** Search results shown on the reader's search page. */
@@ -68,6 +68,15 @@ export function useSourceBase(): string {
     );
   }, []);
   return base;
+}
+
+/** The `autoLoadMedia` setting; false (nothing loaded unasked) until it is read. */
+export function useAutoLoadMedia(): boolean {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    autoLoadMediaItem.getValue().then(setOn, () => undefined);
+  }, []);
+  return on;
 }
 
 export function useReaderData(route: Route): ReaderData {
