@@ -2,11 +2,33 @@
  * The one message protocol between content scripts, extension pages and the background.
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
+
+import { isApiKey } from './db/provider-key';
+import type { UsageTotals } from './db/summaries';
 import type { ImportNote } from './export-format';
+import type { GenErrorCode } from './gen/types';
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
 import { parseSettingsPatch, type SettingsPatch } from './privileged-settings';
-import type { DaySummary, PaperBadge, ShownPaper, StoredDigest, SyncStatus } from './records';
-import type { PrivilegedSettings } from './setting-defaults';
+import type {
+  DaySummary,
+  PaperBadge,
+  ShownPaper,
+  ShownSection,
+  ShownSummary,
+  StoredDigest,
+  SyncStatus,
+} from './records';
+import type { PrivilegedSettings, SummaryProvider } from './setting-defaults';
+
+/** The provider as the panel's offer shows it. */
+export interface GenerationInfo {
+  provider: SummaryProvider;
+  /** The model (the configured one or the provider's default); '' for none. */
+  model: string;
+  /** The endpoint's host the title and abstract go to (null on-device or for none). */
+  host: string | null;
+  autoSummarize: boolean;
+}
 
 /**
  * Papers in replies are `ShownPaper`s (lib/show.ts `showPaper`: inline markdown tokenized in the background), never
@@ -17,7 +39,18 @@ export interface Protocol {
    * One paper for the panel, with what the panel needs of the privileged settings (content scripts cannot read them):
    * the source base for the link to the digest file, and whether live votes are on.
    */
-  getPaper: { req: { arxivId: string }; res: { paper: ShownPaper | null; sourceUrl: string; liveVotes: boolean } };
+  getPaper: {
+    req: { arxivId: string };
+    res: {
+      paper: ShownPaper | null;
+      sourceUrl: string;
+      liveVotes: boolean;
+      /** A Korean summary the user made for this paper (shown offline like a digest; below it when both exist). */
+      summary: ShownSummary | null;
+      /** What the summary offer needs: the chosen provider (`none`: nothing is ever sent), and where it sends. */
+      generation: GenerationInfo;
+    };
+  };
   getBadges: { req: { arxivIds: string[] }; res: { badges: PaperBadge[] } };
   getDigest: { req: { date: string }; res: { digest: StoredDigest | null; papers: ShownPaper[] } };
   /** The newest stored digest. */
@@ -73,7 +106,15 @@ export interface Protocol {
    */
   getLiveVotes: { req: { arxivId: string }; res: LiveVotesResult };
   /** The privileged settings (lib/setting-defaults.ts), for the options page and the reader. Extension pages only. */
-  getSettings: { req: Record<string, never>; res: { settings: PrivilegedSettings } };
+  getSettings: { req: Record<string, never>; res: { settings: PrivilegedSettings; apiKeyHint: string | null } };
+  /** Stores the model endpoint's API key ('' forgets it): read only by the background, never sent back. Pages only. */
+  setProviderKey: { req: { key: string }; res: { apiKeyHint: string | null } };
+  /** One tiny request to the configured provider; the outcome as a code the page translates. Pages only. */
+  testProvider: { req: Record<string, never>; res: { ok: true; model: string } | { ok: false; code: GenErrorCode } };
+  /** Every stored Korean summary, newest first, with the running token total. Pages only. */
+  listSummaries: { req: Record<string, never>; res: { summaries: ShownSummary[]; usage: UsageTotals } };
+  /** Removes one summary (`arxivId`) or all of them (`arxivId: null`). Pages only. */
+  deleteSummaries: { req: { arxivId: string | null }; res: { deleted: number } };
   /**
    * Changes privileged settings (validated by lib/privileged-settings.ts `parseSettingsPatch`; a custom source or
    * a Hugging Face feature needs its host permission granted first, asked for by the page in the user's click).
@@ -148,6 +189,16 @@ const checks: { [K in MessageType]: Check } = {
   getLiveVotes: (p) =>
     isId(p.arxivId) && Object.keys(p).length === 1 ? null : 'arxivId must be an arXiv id (and nothing else)',
   getSettings: noFields,
+  setProviderKey: (p) =>
+    typeof p.key === 'string' && isApiKey(p.key) && Object.keys(p).length === 1
+      ? null
+      : 'key must be printable ASCII without spaces, at most 1000 characters',
+  testProvider: noFields,
+  listSummaries: noFields,
+  deleteSummaries: (p) =>
+    (p.arxivId === null || isId(p.arxivId)) && Object.keys(p).length === 1
+      ? null
+      : 'arxivId must be an arXiv id or null',
   setSettings: (p) => {
     if (Object.keys(p).length !== 1) return 'only patch';
     const r = parseSettingsPatch(p.patch);
@@ -214,4 +265,46 @@ export function mayAsk(kind: SenderKind, type: MessageType): boolean {
 
 export function envelope<K extends MessageType>(type: K, payload: Req<K>): Envelope<K> {
   return { channel: CHANNEL, type, payload };
+}
+
+/**
+ * Korean summaries stream over a runtime Port named GEN_PORT (a reply to one message cannot stream). The opener sends
+ * one `start` (the paper's title and abstract, capped by lib/gen/input.ts), may send `cancel`, and receives
+ * `partial`s, then one `done` or `error`. A content script may open it only for the paper of its own tab (the
+ * background compares the id with the tab's URL): asking for a summary is the one thing a content script may ask
+ * that is not a read, because the button that asks for it sits on the arXiv page (trusted clicks only).
+ */
+export const GEN_PORT = 'arxiv-ko-digest/generate';
+
+export const GEN_MAX_TITLE = 2_000;
+export const GEN_MAX_ABSTRACT = 20_000;
+
+export type GenRequest =
+  | { type: 'start'; arxivId: string; title: string; abstract: string; regenerate: boolean }
+  | { type: 'cancel' };
+
+export type GenUpdate =
+  | { type: 'partial'; titleKo: string | null; sections: ShownSection[] }
+  | { type: 'done'; summary: ShownSummary }
+  | { type: 'error'; code: GenErrorCode; retryAfterMs: number | null };
+
+/** Validates a message arriving on the port. */
+export function parseGenRequest(raw: unknown): GenRequest | string {
+  if (typeof raw !== 'object' || raw === null) return 'message must be an object';
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'cancel') return Object.keys(m).length === 1 ? { type: 'cancel' } : 'cancel takes nothing else';
+  if (m.type !== 'start') return 'unknown generate message';
+  if (!isId(m.arxivId)) return 'arxivId must be an arXiv id';
+  if (typeof m.title !== 'string' || m.title.trim() === '' || m.title.length > GEN_MAX_TITLE)
+    return `title must be 1..${GEN_MAX_TITLE} characters`;
+  if (typeof m.abstract !== 'string' || m.abstract.length > GEN_MAX_ABSTRACT)
+    return `abstract must be at most ${GEN_MAX_ABSTRACT} characters`;
+  if (typeof m.regenerate !== 'boolean') return 'regenerate must be true or false';
+  return {
+    type: 'start',
+    arxivId: m.arxivId as string,
+    title: m.title,
+    abstract: m.abstract,
+    regenerate: m.regenerate,
+  };
 }

@@ -3,7 +3,13 @@
  * may hold, and how a stored record is read back (a field that is missing or of the wrong kind falls back to its
  * default, so an old or damaged record never stops the extension). Pure.
  */
-import { PRIVILEGED_DEFAULTS, type PrivilegedSettings } from './setting-defaults';
+import { isModelName, validateBaseUrl } from './gen/endpoint';
+import {
+  PRIVILEGED_DEFAULTS,
+  type PrivilegedSettings,
+  SUMMARY_PROVIDERS,
+  type SummaryProvider,
+} from './setting-defaults';
 import { validateSourceUrl } from './sync/source';
 
 export const MIN_SYNC_HOURS = 1;
@@ -27,6 +33,21 @@ const FIELDS: { [K in keyof PrivilegedSettings]: (v: unknown) => { ok: true; v: 
       : `syncIntervalHours must be a whole number of hours in ${MIN_SYNC_HOURS}..${MAX_SYNC_HOURS}`,
   hfDaily: (v) => (typeof v === 'boolean' ? { ok: true, v } : 'hfDaily must be true or false'),
   hfLiveVotes: (v) => (typeof v === 'boolean' ? { ok: true, v } : 'hfLiveVotes must be true or false'),
+  summaryProvider: (v) =>
+    SUMMARY_PROVIDERS.includes(v as SummaryProvider)
+      ? { ok: true, v: v as SummaryProvider }
+      : `summaryProvider must be one of ${SUMMARY_PROVIDERS.join(', ')}`,
+  providerBaseUrl: (v) => {
+    if (v === '') return { ok: true, v };
+    if (typeof v !== 'string') return 'providerBaseUrl must be a string';
+    const check = validateBaseUrl(v);
+    return check.ok ? { ok: true, v: check.url } : `providerBaseUrl: ${check.error}`;
+  },
+  providerModel: (v) =>
+    v === '' || (typeof v === 'string' && isModelName(v.trim()))
+      ? { ok: true, v: (v as string).trim() }
+      : 'providerModel must be a model name (no spaces, at most 200 characters)',
+  autoSummarize: (v) => (typeof v === 'boolean' ? { ok: true, v } : 'autoSummarize must be true or false'),
 };
 
 /** Validates an untrusted patch: only known keys, each valid. Returns the normalised patch or an error. */

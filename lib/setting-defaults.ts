@@ -12,6 +12,10 @@ export const DEFAULT_SYNC_HOURS = 6;
 
 export type UiLanguage = 'auto' | 'ko' | 'en';
 
+/** Who writes Korean summaries for papers no digest covers: nobody (nothing is ever sent), Chrome, or a model. */
+export type SummaryProvider = 'none' | 'chrome-ai' | 'openai' | 'anthropic';
+export const SUMMARY_PROVIDERS: readonly SummaryProvider[] = ['none', 'chrome-ai', 'openai', 'anthropic'];
+
 export const DISPLAY_DEFAULTS = {
   uiLanguage: 'auto' as UiLanguage,
   panelCollapsed: false,
@@ -30,6 +34,14 @@ export const PRIVILEGED_DEFAULTS = {
   hfDaily: true,
   /** Live votes in the panel: each request tells Hugging Face which paper is read, so off until the user opts in. */
   hfLiveVotes: false,
+  /** Korean summaries for papers without a digest: off until the user picks a provider. */
+  summaryProvider: 'none' as SummaryProvider,
+  /** The endpoint's base URL ('' = the provider's default, lib/gen/endpoint.ts). */
+  providerBaseUrl: '',
+  /** The model name ('' = the provider's default). */
+  providerModel: '',
+  /** Make a summary when a page without a digest opens, without a click (it sends the title and abstract). */
+  autoSummarize: false,
 };
 
 export type DisplaySettings = typeof DISPLAY_DEFAULTS;

@@ -24,6 +24,8 @@ import type { DigestDb } from '../db/schema';
 import { getSettings, putSettings } from '../db/settings-store';
 import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
+import { endpointOf } from '../gen/endpoint';
+import type { ProviderChoice } from '../gen/service';
 import { HF_HOST_PERMISSION } from '../hf/api';
 import type { FetchLike } from '../hf/daily';
 import { hfToday, liveVotes } from '../hf/service';
@@ -43,6 +45,7 @@ import type { ShownPaper, StoredPaper } from '../records';
 import { DEFAULT_SOURCE_URL, type PrivilegedSettings } from '../setting-defaults';
 import { showPaper } from '../show';
 import type { SyncRunner } from '../sync/runner';
+import { paperExtras, summaryHandlers } from './summary-handlers';
 
 export interface StorageEstimateLike {
   usage?: number;
@@ -75,6 +78,8 @@ export interface HandlerDeps {
   originPermitted?: (origin: string) => Promise<boolean>;
   /** After `setSettings` stored a change (restart the sync for a new source, reschedule for a new interval). */
   onSettingsChanged?: (before: PrivilegedSettings, after: PrivilegedSettings) => void | Promise<void>;
+  /** The configured summary provider (for `testProvider`); absent: none. */
+  provider?: () => Promise<ProviderChoice | null>;
 }
 
 export interface HfDeps {
@@ -130,12 +135,18 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     permitted: hf.permitted,
   });
   const status = async () => ({ status: await getSyncStatus(await db(), deps.runner.live()) });
+  const summaries = summaryHandlers({ db, provider: deps.provider, onChanged: deps.onDataChanged });
 
   const handlers: Handlers = {
     getPaper: async ({ arxivId }) => {
       const database = await db();
       const [paper, settings] = await Promise.all([getPaper(database, arxivId), getSettings(database)]);
-      return { paper: paper && showPaper(paper), sourceUrl: settings.sourceUrl, liveVotes: settings.hfLiveVotes };
+      return {
+        paper: paper && showPaper(paper),
+        sourceUrl: settings.sourceUrl,
+        liveVotes: settings.hfLiveVotes,
+        ...(await paperExtras(database, arxivId, settings)),
+      };
     },
     getBadges: async ({ arxivIds }) => ({ badges: await getBadges(await db(), arxivIds) }),
     getDigest: async ({ date }) => showDay(await getDigest(await db(), date)),
@@ -191,7 +202,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const hasDigest = enabled && (await getPaper(database, arxivId)) !== null;
       return liveVotes(hfServiceDeps(database, hf), enabled, arxivId, hasDigest);
     },
-    getSettings: async () => ({ settings: await getSettings(await db()) }),
+    ...summaries,
     setSettings: async ({ patch: raw }) => {
       const parsed = parseSettingsPatch(raw);
       if (!parsed.ok) throw new Error(parsed.error);
@@ -203,6 +214,12 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       }
       if ((patch.hfDaily || patch.hfLiveVotes) && !(await permitted(new URL(HF_HOST_PERMISSION).origin))) {
         throw new Error('no host permission for https://huggingface.co');
+      }
+      const current = await getSettings(await db());
+      const endpoint = endpointOf({ ...current, ...patch });
+      const endpointChanged = ['summaryProvider', 'providerBaseUrl'].some((k) => Object.hasOwn(patch, k));
+      if (endpoint && endpointChanged && !(await permitted(endpoint.origin))) {
+        throw new Error(`no host permission for ${endpoint.origin}`);
       }
       const { before, after } = await putSettings(await db(), patch);
       await deps.onSettingsChanged?.(before, after);
