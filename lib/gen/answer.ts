@@ -52,7 +52,8 @@ function relabel(body: string): string | null {
   const m = LABEL_RE.exec(body.length > 100 ? body.slice(0, 100) : body);
   if (m?.[1] !== undefined) {
     const std = standardLabel(m[1]);
-    if (std) return `**${std}**: ${body.slice(m[0].length)}`;
+    const rest = body.slice(m[0].length);
+    if (std) return rest === '' ? `**${std}**:` : `**${std}**: ${rest}`;
   }
   if (body.length <= MAX_LABEL_CHARS + 10) {
     const std = standardLabel(body.replace(/^[*_\s]+|[*_:：\s]+$/g, ''));
@@ -65,9 +66,15 @@ function relabel(body: string): string | null {
 function digestLines(answer: string): string {
   const text = stripControls(answer);
   const out: string[] = [SYNTHETIC_ENTRY];
-  let inList = false;
+  /** The bullet being read: none yet, a label still without text, or one with text. */
+  let open: 'none' | 'label' | 'text' = 'none';
   let blank = false;
   let inThink = false;
+  const bulletLine = (body: string): 'label' | 'text' => {
+    out.push(`- ${body}\n`);
+    blank = false;
+    return body.endsWith('**:') ? 'label' : 'text';
+  };
   let pos = 0;
   while (pos < text.length) {
     let end = text.indexOf('\n', pos);
@@ -92,31 +99,22 @@ function digestLines(answer: string): string {
     if (rest.startsWith('```') || rest.startsWith('~~~') || RULE_RE.test(rest)) continue;
     if (rest.charCodeAt(0) === 35 /* # */) {
       const heading = relabel(rest.replace(/^#+\s*/, ''));
-      if (heading !== null) {
-        out.push(`- ${heading}\n`);
-        inList = true;
-        blank = false;
-      }
+      if (heading !== null) open = bulletLine(heading);
       continue;
     }
     const bullet = BULLET_RE.exec(rest);
     const body = bullet ? rest.slice(bullet[0].length) : rest;
     const labelled = relabel(body);
-    if (labelled !== null) {
-      out.push(`- ${labelled}\n`);
-    } else if (bullet && indent < 2 && !/^\d/.test(rest)) {
-      out.push(`- ${body}\n`);
-    } else {
-      // A continuation of the bullet above (nested bullets and numbered lines too). Prose before the list, or after
-      // it past a blank line (markdown ends the list there), belongs to no bullet. The leading space keeps the
-      // parser from reading the line as media, votes or authors.
-      if (!inList || (blank && indent === 0)) continue;
+    if (labelled !== null) open = bulletLine(labelled);
+    else if (bullet && indent < 2 && !/^\d/.test(rest)) open = bulletLine(body);
+    // A continuation of the bullet above (nested bullets and numbered lines too). Prose before the list, or after a
+    // bullet's text past a blank line (markdown ends the list there), belongs to no bullet. The leading space keeps
+    // the parser from reading the line as media, votes or authors.
+    else if (open === 'label' || (open === 'text' && !(blank && indent === 0))) {
       out.push(` ${rest}\n`);
+      open = 'text';
       blank = false;
-      continue;
     }
-    inList = true;
-    blank = false;
   }
   return out.join('');
 }

@@ -123,10 +123,20 @@ export async function postJson(t: Transport, req: PostRequest, open: (contentTyp
     }
     const sink = open(res.headers.get('content-type') ?? '');
     let complete: boolean;
+    /** What the sink threw (a GenError about the answer, or the caller's own error from onPartial), kept as it is. */
+    let sinkError: { error: unknown } | null = null;
     try {
-      complete = await pump(res, MAX_BODY_CHARS, onChunk, (s) => sink.write(s));
+      complete = await pump(res, MAX_BODY_CHARS, onChunk, (s) => {
+        try {
+          sink.write(s);
+        } catch (error) {
+          sinkError = { error };
+          throw error;
+        }
+      });
     } catch (e) {
-      throw e instanceof GenError && !user?.aborted ? e : fail(e);
+      if (sinkError && !user?.aborted) throw (sinkError as { error: unknown }).error;
+      throw fail(e);
     }
     if (!complete)
       throw new GenError('malformed', { message: `the answer is longer than ${MAX_BODY_CHARS} characters` });

@@ -2,6 +2,7 @@
  * A model's answer → digest sections (lib/gen/answer.ts): the digest's bullets in every spelling models use, clear
  * errors for anything else, untrusted text kept as text, caps, and partial views whose total work stays linear.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../lib/digest/types';
 import {
@@ -82,6 +83,14 @@ describe('parseAnswer: the digest shape in the spellings models use', () => {
     [
       'as label lines with the text below',
       `**What's New**\n${NEW}\n**Technical Details**\n${DETAILS}\n**Performance Highlights**\n${PERF}`,
+    ],
+    [
+      'as headings with a blank line before the text',
+      `### What's New\n\n${NEW}\n\n### Technical Details\n\n${DETAILS}\n\n### Performance Highlights\n\n${PERF}\n\nThanks!`,
+    ],
+    [
+      'as bare labelled bullets with the text as a paragraph below',
+      `- **What's New**:\n\n${NEW}\n- **Technical Details**:\n${DETAILS}\n- **Performance Highlights**:\n\n  ${PERF}`,
     ],
     [
       'after a <think> block with draft bullets',
@@ -215,6 +224,51 @@ describe('answers are untrusted text', () => {
       const large = best(shape(80_000));
       expect(large / Math.max(small, 0.05)).toBeLessThan(8);
     }
+  });
+});
+
+describe('answerSections on any text', () => {
+  const fragment = fc.oneof(
+    fc.constantFrom(
+      '- ',
+      '* ',
+      '  - ',
+      '1. ',
+      '**',
+      '***',
+      ':',
+      '：',
+      '\n',
+      '\n\n',
+      '## ',
+      '```',
+      '<think>',
+      '</think>',
+    ),
+    fc.constantFrom(
+      "What's New",
+      '새로운 점',
+      'Technical Details',
+      '기술적 세부사항',
+      '성능 하이라이트',
+      'Vote: 1',
+      '![](x)',
+    ),
+    fc.string({ maxLength: 8 }),
+  );
+  it('never throws, and keeps every cap', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const sections = answerSections(parts.join(''));
+        expect(sections.length).toBeLessThanOrEqual(MAX_SECTIONS);
+        for (const s of sections) {
+          expect(s.text.length).toBeLessThanOrEqual(MAX_SECTION_CHARS);
+          expect((s.label ?? '').length).toBeLessThanOrEqual(60);
+          expect(s.text).not.toMatch(/^\s|\s$/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

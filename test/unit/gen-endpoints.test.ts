@@ -212,6 +212,18 @@ describe.each(['openai', 'anthropic'] as const)('%s provider', (wire) => {
     expect(partials).toHaveLength(2);
   });
 
+  it("an error thrown by the caller's onPartial stops the run with that error, and closes the connection", async () => {
+    server.enqueue({ kind: 'answer', text: SAMPLE_ANSWER, chunkChars: 2, delayMs: 10 });
+    const bug = new RangeError('panel is gone');
+    const run = provider().generate(INPUT, {
+      onPartial: () => {
+        throw bug;
+      },
+    });
+    await expect(run).rejects.toBe(bug);
+    expect(await server.settled()).toBe('aborted');
+  });
+
   it('a signal aborted before the start sends nothing', async () => {
     const ctl = new AbortController();
     ctl.abort();
