@@ -4,7 +4,7 @@
  * browser). Streaming events: `message_start` (model, input tokens), `content_block_delta` (`text_delta`),
  * `message_delta` (stop reason, output tokens), `error`; a plain JSON message is read too.
  */
-import { StreamedAnswer } from './answer';
+import { type StreamedAnswer, streamedAnswerFor } from './answer';
 import { bodySink } from './body';
 import { streamError } from './errors';
 import { contentText, isObj, modelName, type Obj, tokenCount, usageOf } from './fields';
@@ -99,7 +99,7 @@ export function createAnthropicProvider(config: AnthropicConfig, t: Transport): 
     id: 'anthropic',
     async generate(input, cb = {}) {
       const prompt = buildPrompt(input);
-      const answer = new StreamedAnswer(cb.onPartial && ((sections) => cb.onPartial?.({ sections, titleKo: null })));
+      const answer = streamedAnswerFor(cb);
       const out = await send(
         {
           model: config.model,

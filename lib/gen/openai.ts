@@ -6,7 +6,7 @@
  * OpenAI's reasoning models refuse `max_tokens` (400 naming `max_completion_tokens`): the request is then sent once
  * more with `max_completion_tokens`, larger since it also counts the hidden reasoning.
  */
-import { StreamedAnswer } from './answer';
+import { type StreamedAnswer, streamedAnswerFor } from './answer';
 import { bodySink } from './body';
 import { streamError } from './errors';
 import { contentText, isObj, modelName, tokenCount, usageOf } from './fields';
@@ -113,7 +113,7 @@ export function createOpenAiProvider(config: OpenAiConfig, t: Transport): Provid
         [MAX_OUTPUT_TOKENS, REASONING_OUTPUT_TOKENS],
         cb.signal,
         () => {
-          run.answer = new StreamedAnswer(cb.onPartial && ((sections) => cb.onPartial?.({ sections, titleKo: null })));
+          run.answer = streamedAnswerFor(cb);
           return run.answer;
         },
       );

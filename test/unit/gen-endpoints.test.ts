@@ -209,7 +209,7 @@ describe.each(['openai', 'anthropic'] as const)('%s provider', (wire) => {
     });
     expect((await genError(run)).code).toBe('cancelled');
     expect(await server.settled()).toBe('aborted');
-    expect(partials).toHaveLength(2);
+    expect(partials).toHaveLength(2); // none after the cancel, even from events already received
   });
 
   it("an error thrown by the caller's onPartial stops the run with that error, and closes the connection", async () => {
@@ -258,9 +258,14 @@ describe.each(['openai', 'anthropic'] as const)('%s provider', (wire) => {
   });
 
   it('a huge answer stops at the cap as `malformed`, and the connection is closed', async () => {
-    // Paced (1 ms between 4,000-character chunks) so the server is still writing when the client gives up.
+    // The server sends past the cap, then holds the connection open: only the client can close it.
     const text = `- **What's New**: ${'가'.repeat(MAX_ANSWER_CHARS + 100_000)}`;
-    server.enqueue({ kind: 'answer', text, chunkChars: 4000, delayMs: 1 });
+    server.enqueue({
+      kind: 'answer',
+      text,
+      chunkChars: 4000,
+      stallAfterChunks: Math.ceil(MAX_ANSWER_CHARS / 4000) + 2,
+    });
     let partials = 0;
     const e = await genError(provider().generate(INPUT, { onPartial: () => partials++ }));
     expect(e.code).toBe('malformed');
