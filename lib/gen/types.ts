@@ -48,6 +48,8 @@ export interface Provider {
 /**
  * Why a generation failed, as a code the UI translates (`_locales`: `gen_error_<code>`). Nothing is stored on failure.
  * - badKey: 401; forbidden: 403; unknownModel: 404 or an error naming the model; rateLimited: 429 (retryAfterMs);
+ * - notFound: a 404 that does not name the model (usually a base URL without `/v1`); badRequest: any other 4xx, or a
+ *   redirect (never followed: the key goes to the configured endpoint only);
  * - server: 5xx; timeout: no answer or a stalled stream; offline: no network; network: any other fetch failure;
  * - empty: an answer with no text; malformed: text that is not the digest's three labelled bullets (or not JSON/SSE);
  * - unavailable: the on-device model is not available here; needsDownload: it must be downloaded first (a click);
@@ -57,6 +59,8 @@ export type GenErrorCode =
   | 'badKey'
   | 'forbidden'
   | 'unknownModel'
+  | 'notFound'
+  | 'badRequest'
   | 'rateLimited'
   | 'server'
   | 'timeout'
