@@ -2,15 +2,20 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { badgeTextFor } from '../lib/background/action-badge';
 import { dbHandle } from '../lib/background/db-handle';
+import { serveGenPort } from '../lib/background/gen-port';
 import { createHandlers, latestDigestAnswer } from '../lib/background/handlers';
 import { memo } from '../lib/background/memo';
+import { providerFactory } from '../lib/background/provider-factory';
 import { readerTabOpener } from '../lib/background/reader-tab';
 import { createSearchCache } from '../lib/background/search-cache';
 import { migrateLegacySettings } from '../lib/background/settings-migration';
 import { openDigestDb } from '../lib/db';
 import { getPaper } from '../lib/db/queries';
 import { getSettings } from '../lib/db/settings-store';
+import { createOffscreenClient, type OffscreenEnv } from '../lib/gen/chrome-ai/offscreen-client';
+import { createGenService } from '../lib/gen/service';
 import { HF_HOST_PERMISSION } from '../lib/hf/api';
+import { GEN_PORT } from '../lib/messages';
 import { createSyncRunner } from '../lib/sync/runner';
 import { rescheduleAt } from '../lib/sync/schedule';
 
@@ -57,6 +62,17 @@ export default defineBackground(() => {
     },
   );
 
+  // Chrome's on-device APIs run in an offscreen document (workers do not have them); Firefox has neither.
+  const chromeApi = (globalThis as { chrome?: OffscreenEnv }).chrome;
+  const offscreen = chromeApi?.offscreen ? createOffscreenClient(chromeApi) : null;
+  const provider = providerFactory({
+    db,
+    fetch: (url, init) => fetch(url, init),
+    online: () => navigator.onLine,
+    chromeAi: () => offscreen,
+  });
+  const gen = createGenService({ db, provider, onStored: dataChanged });
+
   const handlers = createHandlers({
     db,
     runner,
@@ -70,6 +86,7 @@ export default defineBackground(() => {
       permitted: () => browser.permissions.contains({ origins: [HF_HOST_PERMISSION] }),
     },
     originPermitted,
+    provider,
     onSettingsChanged: async (before, after) => {
       // A new source: the run against the old one must not go on.
       if (after.sourceUrl !== before.sourceUrl) void runner.restart();
@@ -87,6 +104,10 @@ export default defineBackground(() => {
       searchCache.warmSoon(WARM_DELAY_MS, () => !runner.running);
     }
     return handlers.handleMessage(raw, sender, senderContext);
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === GEN_PORT) serveGenPort(port, gen, senderContext);
   });
 
   browser.runtime.onInstalled.addListener(() => void runner.run());

@@ -29,7 +29,12 @@ export function validateBaseUrl(input: string): { ok: true; url: string } | { ok
 
 /** A model name: 1–200 printable characters without spaces or control characters. */
 export function isModelName(s: string): boolean {
-  return s.length > 0 && s.length <= MAX_MODEL_CHARS && /^[^\s\x00-\x1f\x7f]+$/.test(s);
+  if (s.length === 0 || s.length > MAX_MODEL_CHARS) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || c === 127) return false;
+  }
+  return true;
 }
 
 /** The endpoint the settings point at (defaults filled in), or null for `none` / `chrome-ai`. */

@@ -57,7 +57,7 @@ export function createGenService(deps: GenServiceDeps): GenService {
 
   const leave = (arxivId: string, listener: GenListener) => {
     const run = runs.get(arxivId);
-    if (!run || !run.listeners.delete(listener)) return;
+    if (!run?.listeners.delete(listener)) return;
     if (run.listeners.size === 0) {
       run.controller.abort();
       runs.delete(arxivId);

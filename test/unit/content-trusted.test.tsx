@@ -75,7 +75,13 @@ beforeEach(() => {
   answerWith(send, {
     openReader: () => ({ ok: true }),
     getBadges: () => ({ badges: [{ arxivId: '2406.16793', votes: 22, date: '2024-06-27' }] }),
-    getPaper: () => ({ paper: PAPER, sourceUrl: SETTING_DEFAULTS.sourceUrl, liveVotes: false }),
+    getPaper: () => ({
+      paper: PAPER,
+      sourceUrl: SETTING_DEFAULTS.sourceUrl,
+      liveVotes: false,
+      summary: null,
+      generation: { provider: 'none', model: '', host: null, autoSummarize: false },
+    }),
   });
 });
 

@@ -1,5 +1,6 @@
 /** Realistic data (papers as the background sends them: `showPaper`) and a `send` stand-in for the page tests. */
 import { vi } from 'vitest';
+import { generationInfo } from '../../lib/background/summary-handlers';
 import type { Protocol, Req, Res } from '../../lib/messages';
 import { parseSettingsPatch } from '../../lib/privileged-settings';
 import type { DaySummary, ShownPaper, StoredDigest, SyncStatus } from '../../lib/records';
@@ -125,8 +126,10 @@ export function syncedHandlers(): Handlers {
       paper: all.find((p) => p.arxivId === arxivId) ?? null,
       sourceUrl: privileged.current.sourceUrl,
       liveVotes: privileged.current.hfLiveVotes,
+      summary: null,
+      generation: generationInfo(privileged.current),
     }),
-    getSettings: () => ({ settings: privileged.current }),
+    getSettings: () => ({ settings: privileged.current, apiKeyHint: null }),
     setSettings: ({ patch }) => {
       const r = parseSettingsPatch(patch);
       if (!r.ok) throw new Error(r.error);

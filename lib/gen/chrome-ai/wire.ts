@@ -40,6 +40,8 @@ export type HostReply =
 /** Every GenErrorCode (the Record makes the compiler check the list is complete). */
 const ERROR_CODES: Readonly<Record<GenErrorCode, true>> = {
   badKey: true,
+  notFound: true,
+  badRequest: true,
   forbidden: true,
   unknownModel: true,
   rateLimited: true,
