@@ -7,7 +7,10 @@ import { defineConfig } from 'wxt';
 const OPTIONAL_ORIGINS = ['https://huggingface.co/*', 'https://*/*', 'http://*/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // assets/icon.svg → icons/{16,32,48,128}.png for the manifest and the toolbar (no grey "dev" variant: the dev build
+  // is the one people try first).
+  autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   imports: false,
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
@@ -38,7 +41,10 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_ORIGINS }
       : { optional_host_permissions: OPTIONAL_ORIGINS }),
-    action: { default_title: '__MSG_extName__' },
+    action: {
+      default_title: '__MSG_extName__',
+      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+    },
     browser_specific_settings: {
       gecko: { id: 'arxiv-ko-digest@example.org', strict_min_version: '109.0' },
     },
