@@ -4,6 +4,12 @@ import { defineConfig } from 'wxt';
 // Narrowest permissions that work; each one's reason is in README.md ("Permissions").
 
 /** Asked for at run time only: a custom source URL's origin, and huggingface.co (see below). */
+/** The toolbar button: its title and icon (generated from assets/icon.svg). */
+const TOOLBAR_ACTION = {
+  default_title: '__MSG_extName__',
+  default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
+};
+
 const OPTIONAL_ORIGINS = ['https://huggingface.co/*', 'https://*/*', 'http://*/*'];
 
 export default defineConfig({
@@ -41,10 +47,8 @@ export default defineConfig({
     ...(manifestVersion === 2
       ? { optional_permissions: OPTIONAL_ORIGINS }
       : { optional_host_permissions: OPTIONAL_ORIGINS }),
-    action: {
-      default_title: '__MSG_extName__',
-      default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' },
-    },
+    // WXT turns `action` into MV2's `browser_action` but keeps only the popup there, so both are spelled out.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: TOOLBAR_ACTION,
     browser_specific_settings: {
       gecko: { id: 'arxiv-ko-digest@example.org', strict_min_version: '109.0' },
     },
