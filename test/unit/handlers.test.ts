@@ -151,7 +151,13 @@ describe('queries', () => {
     });
     expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }))).toEqual({
       ok: true,
-      data: { paper: null, sourceUrl: DEFAULT_SOURCE_URL, liveVotes: false },
+      data: {
+        paper: null,
+        sourceUrl: DEFAULT_SOURCE_URL,
+        liveVotes: false,
+        summary: null,
+        generation: { provider: 'none', model: '', host: null, autoSummarize: false },
+      },
     });
   });
 
@@ -458,7 +464,10 @@ describe('privileged settings (source, interval, Hugging Face features) live in 
   const MIRROR = 'https://mirror.example.org/daily_papers_ko/';
 
   it('are the defaults before anything was saved', async () => {
-    expect(await ask(envelope('getSettings', {}))).toEqual({ ok: true, data: { settings: PRIVILEGED_DEFAULTS } });
+    expect(await ask(envelope('getSettings', {}))).toEqual({
+      ok: true,
+      data: { settings: PRIVILEGED_DEFAULTS, apiKeyHint: null },
+    });
   });
 
   it('cannot be read or changed by a content script', async () => {

@@ -40,6 +40,7 @@ describe('migrateLegacySettings', () => {
     const granted = new Set(['https://mirror.example.org', 'https://huggingface.co']);
     await migrateLegacySettings(db, local, async (o) => granted.has(o));
     expect(await getSettings(db)).toEqual({
+      ...PRIVILEGED_DEFAULTS,
       sourceUrl: MIRROR,
       syncIntervalHours: 12,
       hfDaily: false,
