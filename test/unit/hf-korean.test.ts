@@ -5,69 +5,15 @@ import type { HfDailyItem } from '../../lib/hf/api';
 import { GEN_PORT } from '../../lib/messages';
 import {
   createKoreanRunner,
-  type GenPortLike,
   type KoreanPaper,
   type KoreanState,
   koreanPreview,
   papersToAsk,
 } from '../../lib/pages/popup/hf-korean';
-import type { ShownSummary } from '../../lib/records';
 import { showSummary } from '../../lib/show-summary';
+import { FakePort, fakeSummary } from '../support/fake-gen-port';
 
-/** A port like `runtime.Port`: our own `disconnect()` does not fire our `onDisconnect` (as in Chrome). */
-class FakePort implements GenPortLike {
-  sent: unknown[] = [];
-  disconnected = false;
-  private messageCbs: ((m: unknown) => void)[] = [];
-  private disconnectCbs: (() => void)[] = [];
-  constructor(readonly name: string) {}
-  postMessage(m: unknown) {
-    if (this.disconnected) throw new Error('Attempting to use a disconnected port object');
-    this.sent.push(m);
-  }
-  disconnect() {
-    this.disconnected = true;
-  }
-  onMessage = { addListener: (cb: (m: unknown) => void) => void this.messageCbs.push(cb) };
-  onDisconnect = { addListener: (cb: () => void) => void this.disconnectCbs.push(cb) };
-  get arxivId(): string {
-    return (this.sent[0] as { arxivId: string }).arxivId;
-  }
-  reply(m: unknown) {
-    for (const cb of this.messageCbs) cb(m);
-  }
-  done() {
-    this.reply({ type: 'done', summary: summary(this.arxivId) });
-  }
-  fail(code: GenErrorCode, retryAfterMs: number | null = null) {
-    this.reply({ type: 'error', code, retryAfterMs });
-  }
-  /** The background goes away. */
-  drop() {
-    this.disconnected = true;
-    for (const cb of this.disconnectCbs) cb();
-  }
-}
-
-function summary(arxivId: string, over: Partial<ShownSummary> = {}): ShownSummary {
-  return {
-    ...showSummary({
-      arxivId,
-      title: `Paper ${arxivId}`,
-      titleKo: null,
-      sections: [
-        { label: "What's New", text: '새로운 **옵티마이저**를 제안합니다. 메모리를 절반으로 줄입니다.' },
-        { label: 'Technical Details', text: '세부 사항입니다.' },
-      ],
-      provider: 'openai',
-      model: 'gpt-test',
-      promptVersion: 1,
-      createdAt: 1,
-      usage: null,
-    }),
-    ...over,
-  };
-}
+const summary = fakeSummary;
 
 const paper = (i: number): KoreanPaper => ({
   arxivId: `2507.${String(i).padStart(5, '0')}`,
