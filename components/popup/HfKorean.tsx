@@ -160,7 +160,7 @@ export function HfGeneratedItem({
         }}
       >
         {votes}
-        <span class="paper-item-title" lang="ko" data-testid="hf-ko-title">
+        <span class="paper-item-title" lang={title ? 'ko' : 'en'} data-testid="hf-ko-title">
           {title || item.title}
         </span>
         <span class="paper-item-lead" lang="en" data-testid="hf-en-title">
