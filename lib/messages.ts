@@ -97,9 +97,13 @@ export interface Protocol {
    * "Today on Hugging Face": the newest Hugging Face daily list with papers (walking back from today's UTC date),
    * from the cache when fresh, else fetched by the background and cached (lib/hf/service.ts `hfToday`); `state` says
    * why (off, needsPermission, offline, rateLimited, error… with the cached list when there is one).
-   * `digestPapers` are the stored digest papers among the list's items (those get the Korean mark).
+   * `digestPapers` are the stored digest papers among the list's items (those get the Korean mark); `summaries` the
+   * stored Korean summaries (lib/db/summaries.ts) among the other items, shown at once without asking a provider.
    */
-  getHfToday: { req: Record<string, never>; res: HfTodayResult & { digestPapers: ShownPaper[] } };
+  getHfToday: {
+    req: Record<string, never>;
+    res: HfTodayResult & { digestPapers: ShownPaper[]; summaries: ShownSummary[] };
+  };
   /**
    * A digest paper's live upvote count from Hugging Face (lib/hf/service.ts `liveVotes`): only when the user turned
    * live votes on; cached with a TTL; `live` is null on 429, errors, unknown ids and papers without a digest.

@@ -2,16 +2,23 @@
  * "Today on Hugging Face" in the popup: the newest Hugging Face daily list with live upvotes, read from the
  * background's cache (so it reads offline) with its fetch time. Entries with a Korean digest are marked and open the
  * Korean summary in the reader; the others show the English title and Hugging Face's `ai_summary`, marked as not
- * Korean, and open the paper's Hugging Face page. Hugging Face text is untrusted and only ever rendered as text.
+ * Korean, and open the paper's Hugging Face page. With a summary provider chosen, one action asks for Korean
+ * summaries of the shown papers without a digest (./HfKorean.tsx); a paper with one (stored or just made) shows its
+ * machine-generated Korean title and short summary. Hugging Face text and model output are untrusted and only ever
+ * rendered as text.
  */
 import { useId } from 'preact/hooks';
 import { relativeTime } from '../../lib/dates';
+import type { GenErrorCode } from '../../lib/gen/types';
 import type { HfDailyItem } from '../../lib/hf/api';
 import { t, uiLang } from '../../lib/i18n';
 import { hfPaperUrl } from '../../lib/links';
 import type { Res } from '../../lib/messages';
-import type { ShownPaper } from '../../lib/records';
+import { type KoreanItem, papersToAsk } from '../../lib/pages/popup/hf-korean';
+import type { HfKoreanController } from '../../lib/pages/popup/use-hf-today';
+import type { ShownPaper, ShownSummary } from '../../lib/records';
 import { clip } from '../../lib/summary';
+import { HfGeneratedItem, HfItemStatus, HfKoreanBar } from './HfKorean';
 
 /** Entries shown in the popup; the rest are a link away on Hugging Face. */
 export const HF_POPUP_MAX = 10;
@@ -26,6 +33,9 @@ export interface HfTodayViewProps {
   onAllow(): void;
   onOpenKorean(arxivId: string): void;
   onOpenUrl(url: string): void;
+  /** Korean summaries on demand (absent: not offered). */
+  korean?: Pick<HfKoreanController, 'provider' | 'summaries' | 'state' | 'start' | 'cancel'>;
+  onOpenOptions?(): void;
 }
 
 function Upvotes({ n }: { n: number }) {
@@ -46,11 +56,15 @@ function Upvotes({ n }: { n: number }) {
 function HfItem({
   item,
   korean,
+  summary,
+  progress,
   onOpenKorean,
   onOpenUrl,
 }: {
   item: HfDailyItem;
   korean: ShownPaper | undefined;
+  summary: ShownSummary | undefined;
+  progress: KoreanItem | undefined;
   onOpenKorean(id: string): void;
   onOpenUrl(url: string): void;
 }) {
@@ -82,7 +96,18 @@ function HfItem({
     );
   }
   const url = hfPaperUrl(item.arxivId);
-  return (
+  if (summary) {
+    return (
+      <HfGeneratedItem
+        item={item}
+        summary={summary}
+        votes={<Upvotes n={item.upvotes} />}
+        url={url}
+        onOpenUrl={onOpenUrl}
+      />
+    );
+  }
+  const link = (
     <a
       class="paper-item hf-item"
       data-testid="hf-item"
@@ -111,6 +136,16 @@ function HfItem({
       <span class="sr-only"> {t('common_newTab')}</span>
     </a>
   );
+  if (progress?.kind === 'running' || progress?.kind === 'error') {
+    const code: GenErrorCode | undefined = progress.kind === 'error' ? progress.code : undefined;
+    return (
+      <div class="hf-gen" aria-busy={progress.kind === 'running' ? 'true' : undefined}>
+        {link}
+        <HfItemStatus kind={progress.kind} code={code} />
+      </div>
+    );
+  }
+  return link;
 }
 
 function stateLine(data: HfToday): { text: string; error: boolean } | null {
@@ -128,7 +163,16 @@ function stateLine(data: HfToday): { text: string; error: boolean } | null {
   }
 }
 
-export function HfTodayView({ data, error, now, onAllow, onOpenKorean, onOpenUrl }: HfTodayViewProps) {
+export function HfTodayView({
+  data,
+  error,
+  now,
+  onAllow,
+  onOpenKorean,
+  onOpenUrl,
+  korean: gen,
+  onOpenOptions,
+}: HfTodayViewProps) {
   const headingId = useId();
   const helpId = useId();
   if (!data || data.state === 'off') return error ? <p class="error">{error}</p> : null;
@@ -136,6 +180,8 @@ export function HfTodayView({ data, error, now, onAllow, onOpenKorean, onOpenUrl
   const korean = new Map(data.digestPapers.map((p) => [p.arxivId, p]));
   const items = list ? [...list.items].sort((a, b) => b.upvotes - a.upvotes).slice(0, HF_POPUP_MAX) : [];
   const line = stateLine(data);
+  const summaries = gen?.summaries ?? new Map<string, ShownSummary>();
+  const toAsk = gen ? papersToAsk(items, new Set([...korean.keys(), ...summaries.keys()])) : [];
   return (
     <section aria-labelledby={headingId} data-testid="hf-today">
       <h2 id={headingId}>{t('popup_hfHeading')}</h2>
@@ -158,12 +204,25 @@ export function HfTodayView({ data, error, now, onAllow, onOpenKorean, onOpenUrl
           <p class="muted" data-testid="hf-fetched" title={new Date(list.fetchedAt).toISOString()}>
             {t('popup_hfDay', list.date, relativeTime(list.fetchedAt, now, uiLang()))}
           </p>
+          {gen && (
+            <HfKoreanBar
+              provider={gen.provider}
+              state={gen.state}
+              papers={toAsk}
+              now={now}
+              onStart={gen.start}
+              onCancel={gen.cancel}
+              onOpenOptions={() => onOpenOptions?.()}
+            />
+          )}
           <ul class="plain paper-list" aria-label={t('popup_hfHeading')}>
             {items.map((item) => (
               <li key={item.arxivId} class="paper-list-item">
                 <HfItem
                   item={item}
                   korean={korean.get(item.arxivId)}
+                  summary={summaries.get(item.arxivId)}
+                  progress={gen?.state.items.get(item.arxivId)}
                   onOpenKorean={onOpenKorean}
                   onOpenUrl={onOpenUrl}
                 />

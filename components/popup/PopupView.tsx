@@ -6,6 +6,7 @@ import { useId } from 'preact/hooks';
 import { isToday } from '../../lib/dates';
 import { t } from '../../lib/i18n';
 import { readerPaperHash } from '../../lib/links';
+import type { HfKoreanController } from '../../lib/pages/popup/use-hf-today';
 import type { PopupData } from '../../lib/pages/popup/use-popup';
 import type { SyncController } from '../../lib/pages/use-sync-status';
 import type { SyncStatus } from '../../lib/records';
@@ -136,7 +137,7 @@ export interface PopupViewProps {
   sync: SyncController;
   now: number;
   /** "Today on Hugging Face" (absent: not shown). */
-  hf?: { data: HfToday | null; error: string | null; allow(): void };
+  hf?: { data: HfToday | null; error: string | null; allow(): void; korean?: HfKoreanController };
   actions: PopupActions;
 }
 
@@ -197,6 +198,8 @@ export function PopupView({ data, sync, now, hf, actions }: PopupViewProps) {
                 onAllow={hf.allow}
                 onOpenKorean={(id) => actions.openReader(readerPaperHash(id))}
                 onOpenUrl={actions.openUrl}
+                korean={hf.korean}
+                onOpenOptions={actions.openOptions}
               />
             )}
             {data.loadError && <p class="error">{t('popup_loadError', data.loadError)}</p>}

@@ -12,7 +12,8 @@
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io); the
  *   reply carries parseExport's notes (what was normalised).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
- *   without `deps.hf` they answer `off`.
+ *   without `deps.hf` they answer `off`. `getHfToday` adds the list's digest papers and the stored Korean summaries
+ *   of its other papers.
  * - Every paper in a reply goes through lib/show.ts `showPaper` (inline markdown tokenized here, not in the renderers).
  * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (`parseRequest`) and that this
  *   sender may ask it (`mayAsk`: content scripts only read)
@@ -22,6 +23,7 @@ import { clearAll, exportAll, importRecords } from '../db/data-io';
 import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../db/queries';
 import type { DigestDb } from '../db/schema';
 import { getSettings, putSettings } from '../db/settings-store';
+import { getSummary } from '../db/summaries';
 import { getSyncStatus } from '../db/sync-state';
 import { buildExport, parseExport, serializeExport } from '../export-format';
 import { endpointOf } from '../gen/endpoint';
@@ -41,9 +43,10 @@ import {
   senderKind,
 } from '../messages';
 import { parseSettingsPatch } from '../privileged-settings';
-import type { ShownPaper, StoredPaper } from '../records';
+import type { ShownPaper, StoredPaper, StoredSummary } from '../records';
 import { DEFAULT_SOURCE_URL, type PrivilegedSettings } from '../setting-defaults';
 import { showPaper } from '../show';
+import { showSummary } from '../show-summary';
 import type { SyncRunner } from '../sync/runner';
 import { paperExtras, summaryHandlers } from './summary-handlers';
 
@@ -192,7 +195,14 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       const ids = r.list?.items.map((i) => i.arxivId) ?? [];
       const store = database.transaction('papers').store;
       const found = await Promise.all(ids.map((id) => store.get(id)));
-      return { ...r, digestPapers: found.filter((p): p is StoredPaper => p !== undefined).map(showPaper) };
+      const digestPapers = found.filter((p): p is StoredPaper => p !== undefined);
+      const withDigest = new Set(digestPapers.map((p) => p.arxivId));
+      const stored = await Promise.all(ids.filter((id) => !withDigest.has(id)).map((id) => getSummary(database, id)));
+      return {
+        ...r,
+        digestPapers: digestPapers.map(showPaper),
+        summaries: stored.filter((s): s is StoredSummary => s !== null).map(showSummary),
+      };
     },
     getLiveVotes: async ({ arxivId }) => {
       const hf = deps.hf;

@@ -22,6 +22,8 @@ export const HF_HOST_PERMISSION = 'https://huggingface.co/*';
 /** Field length caps (characters) for text shown in the UI. */
 export const MAX_TITLE = 500;
 export const MAX_AI_SUMMARY = 2000;
+/** arXiv caps abstracts at 1,920 characters; twice that leaves room for Hugging Face's own edits. */
+export const MAX_ABSTRACT = 4000;
 export const MAX_AUTHORS = 50;
 export const MAX_AUTHOR = 200;
 export const MAX_KEYWORDS = 20;
@@ -43,6 +45,11 @@ export interface HfDailyItem {
   authors: string[];
   /** English one-line AI summary from Hugging Face, when present. */
   aiSummary: string | null;
+  /**
+   * The paper's English abstract (the paper object's `summary`), what a Korean summary is made from. Lists cached
+   * before it was kept lack the field: read it as `item.abstract ?? null`.
+   */
+  abstract: string | null;
   aiKeywords: string[];
   /** http(s) link to the code, when present. */
   githubRepo: string | null;
@@ -142,6 +149,7 @@ export function parsePaperObject(paper: unknown, outer: Obj = {}): HfDailyItem |
     upvotes,
     authors: authors(paper.authors),
     aiSummary: cleanText(paper.ai_summary, MAX_AI_SUMMARY),
+    abstract: cleanText(paper.summary, MAX_ABSTRACT),
     aiKeywords: keywords(paper.ai_keywords),
     githubRepo: githubRepo(paper.githubRepo),
     numComments: count(outer.numComments, MAX_UPVOTES),

@@ -8,10 +8,11 @@ import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
 import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
+import { putSummary } from '../../lib/db/summaries';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
-import type { ShownPaper, StoredDigest, StoredPaper } from '../../lib/records';
+import type { ShownPaper, ShownSummary, StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
 import { DEFAULT_SOURCE_URL, PRIVILEGED_DEFAULTS } from '../../lib/setting-defaults';
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
@@ -530,6 +531,27 @@ describe('Hugging Face messages', () => {
     expect(r).toMatchObject({ ok: true, data: { state: 'fresh', list: { date: '2025-05-10' } } });
     const data = (r as { data: { digestPapers: StoredPaper[] } }).data;
     expect(data.digestPapers.map((p) => p.arxivId)).toEqual(['2406.00002']);
+  });
+
+  it('getHfToday answers the stored Korean summaries of the list papers without a digest, tokenized', async () => {
+    const summary = (arxivId: string): StoredSummary => ({
+      arxivId,
+      title: `Paper ${arxivId}`,
+      titleKo: null,
+      sections: [{ label: "What's New", text: '**새로운** 방법입니다.' }],
+      provider: 'openai',
+      model: 'm',
+      promptVersion: 1,
+      createdAt: 1,
+      usage: null,
+    });
+    // 2406.00002 has a digest (the digest is shown), 2406.09999 is not on the list.
+    for (const id of ['2505.00001', '2406.00002', '2406.09999']) await putSummary(db, summary(id));
+    await withHf({ daily: true, liveVotes: false });
+    const r = await ask(envelope('getHfToday', {}));
+    const data = (r as { data: { summaries: ShownSummary[] } }).data;
+    expect(data.summaries.map((s) => s.arxivId)).toEqual(['2505.00001']);
+    expect(data.summaries[0]?.sections[0]?.lines[0]?.[0]).toMatchObject({ type: 'bold', text: '새로운' });
   });
 
   it('getHfToday without HF access or with the list off asks nothing', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   dailyPapersUrl,
+  MAX_ABSTRACT,
   MAX_AI_SUMMARY,
   paperApiUrl,
   parseDailyPapers,
@@ -39,6 +40,7 @@ describe('parseDailyPapers', () => {
       title: 'Hidden in Plain Sight: Probing Implicit Reasoning in Multimodal Language Models',
       authors: ['Alice Kim', 'Bo Lee'],
       aiSummary: expect.stringContaining('Probing reveals'),
+      abstract: 'Multimodal large language models (MLLMs) are increasingly deployed...',
       aiKeywords: ['multimodal large language models', 'implicit reasoning'],
       githubRepo: 'https://github.com/example/hidden',
       numComments: 2,
@@ -72,6 +74,15 @@ describe('parseDailyPapers', () => {
   it('clips long text', () => {
     const item = parsePaperObject({ id: '2507.00001', title: 't', upvotes: 1, ai_summary: 'a'.repeat(10_000) });
     expect(item?.aiSummary).toHaveLength(MAX_AI_SUMMARY);
+    const long = parsePaperObject({
+      id: '2507.00001',
+      title: 't',
+      upvotes: 1,
+      summary: `x\u0000 ${'a'.repeat(9_000)}`,
+    });
+    expect(long?.abstract).toHaveLength(MAX_ABSTRACT);
+    expect(long?.abstract?.startsWith('x a')).toBe(true);
+    expect(parsePaperObject({ id: '2507.00001', title: 't', upvotes: 1, summary: 42 })?.abstract).toBeNull();
   });
 });
 

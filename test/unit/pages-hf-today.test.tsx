@@ -16,6 +16,7 @@ const item = (arxivId: string, upvotes: number, extra: Partial<HfDailyItem> = {}
   upvotes,
   authors: [],
   aiSummary: null,
+  abstract: null,
   aiKeywords: [],
   githubRepo: null,
   numComments: null,
@@ -50,6 +51,7 @@ function data(over: Partial<HfToday> = {}): HfToday {
       ],
     },
     digestPapers: [korean],
+    summaries: [],
     ...over,
   };
 }
