@@ -201,6 +201,23 @@ describe('summary provider: saving', () => {
     expect(screen.queryByTestId('forget-provider-key')).toBeNull();
   });
 
+  it('a stored key is never carried to another host: a new endpoint origin without a new key forgets it', async () => {
+    storedKey = SECRET;
+    privileged.current = { ...privileged.current, summaryProvider: 'openai' };
+    await start();
+    fill({ baseUrl: 'https://openrouter.ai/api/v1' });
+    fireEvent.click(screen.getByTestId('save-provider'));
+    expect(await message('provider-message')).toBe(
+      "Saved. Summaries are written by openrouter.ai when you ask. The stored key was for https://api.openai.com, so it was forgotten; enter this endpoint's key if it needs one.",
+    );
+    expect(storedKey).toBeNull();
+    expect(byId('provider-api-key').placeholder).toBe('');
+    // With a new key typed, that key is stored for the new host.
+    fill({ baseUrl: 'https://api.deepseek.com/v1', key: 'sk-deepseek-000000001' });
+    fireEvent.click(screen.getByTestId('save-provider'));
+    await waitFor(() => expect(storedKey).toBe('sk-deepseek-000000001'));
+  });
+
   it('a local Ollama: http on localhost is allowed, its origin (with port) is asked for, the hint is shown', async () => {
     await start();
     fill({ provider: 'openai' });

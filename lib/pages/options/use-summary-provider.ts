@@ -72,6 +72,14 @@ function patchOf(form: ProviderForm): { ok: true; patch: Partial<PrivilegedSetti
   return { ok: true, patch: { summaryProvider: form.provider, providerBaseUrl: baseUrl, providerModel: model } };
 }
 
+/** The stored endpoint's origin (null when the saved provider is not an endpoint) and whether a key is stored. */
+export interface KeyContext {
+  origin: string | null;
+  hasKey: boolean;
+}
+
+const NO_KEY: KeyContext = { origin: null, hasKey: false };
+
 export interface SaveResult extends Feedback {
   settings?: PrivilegedSettings;
   apiKeyHint?: string | null;
@@ -81,9 +89,10 @@ export interface SaveResult extends Feedback {
  * Saves the provider settings (and the key, when one was typed). Must be called directly from the click/submit
  * handler: for an endpoint, asking for the host permission of its origin is the first asynchronous step (the request
  * needs the user gesture). A denied permission or an invalid field saves nothing; the key is sent only after the
- * settings were stored.
+ * settings were stored. A stored key is never carried to another host: when the endpoint's origin changes and no new
+ * key was typed, the stored one is forgotten (it was meant for `before.origin`).
  */
-export async function saveProvider(form: ProviderForm): Promise<SaveResult> {
+export async function saveProvider(form: ProviderForm, before: KeyContext = NO_KEY): Promise<SaveResult> {
   const checked = patchOf(form);
   if (!checked.ok) return { kind: 'error', text: checked.text };
   const { patch } = checked;
@@ -105,18 +114,20 @@ export async function saveProvider(form: ProviderForm): Promise<SaveResult> {
   }
   let apiKeyHint: string | null | undefined;
   const key = form.key.trim();
-  if (endpoint && key !== '') {
+  const moved = endpoint !== null && before.hasKey && before.origin !== null && before.origin !== endpoint.origin;
+  if (endpoint && (key !== '' || moved)) {
     try {
       apiKeyHint = (await send('setProviderKey', { key })).apiKeyHint;
     } catch (e) {
       return { kind: 'error', text: t('options_summaryKeyNotSaved', errorText(e)), settings };
     }
   }
-  const text = endpoint
+  const saved = endpoint
     ? t('options_summarySavedEndpoint', new URL(endpoint.baseUrl).host)
     : form.provider === 'chrome-ai'
       ? t('options_summarySavedChromeAi')
       : t('options_summarySavedNone');
+  const text = moved && key === '' ? `${saved} ${t('options_summaryKeyDropped', before.origin ?? '')}` : saved;
   return { kind: 'ok', text, settings, ...(apiKeyHint !== undefined ? { apiKeyHint } : {}) };
 }
 
@@ -208,12 +219,16 @@ export function useSummaryProvider(chromeAiApi?: ChromeAiApi): SummaryController
     void refreshChromeAi();
   }, [refresh, refreshChromeAi]);
 
-  const save = useCallback(async (form: ProviderForm) => {
-    const r = await saveProvider(form);
-    if (r.settings) setSaved(pick(r.settings));
-    if (r.apiKeyHint !== undefined) setApiKeyHint(r.apiKeyHint);
-    return { kind: r.kind, text: r.text };
-  }, []);
+  const save = useCallback(
+    async (form: ProviderForm) => {
+      const before = { origin: saved ? (endpointOf(saved)?.origin ?? null) : null, hasKey: apiKeyHint !== null };
+      const r = await saveProvider(form, before);
+      if (r.settings) setSaved(pick(r.settings));
+      if (r.apiKeyHint !== undefined) setApiKeyHint(r.apiKeyHint);
+      return { kind: r.kind, text: r.text };
+    },
+    [saved, apiKeyHint],
+  );
 
   const forgetKey = useCallback(async (): Promise<Feedback> => {
     try {
