@@ -1,17 +1,20 @@
 /**
  * Options page layout: source URL (validated, host permission requested on save), sync interval, UI language, panel,
- * badge and thumbnail display, sync status, stored data (size, export, import, clear with an inline confirmation).
+ * badge and thumbnail display, sync status, Korean summaries (./SummarySection.tsx), stored data (size, export,
+ * import, clear with an inline confirmation).
  * Renders its props; every save, permission request and data action is a callback in `actions`
  * (lib/pages/options/app.tsx).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
 import type { Feedback, StorageInfo } from '../../lib/pages/options/use-options';
+import type { SummaryController } from '../../lib/pages/options/use-summary-provider';
 import { errorText } from '../../lib/pages/page';
 import type { SyncController } from '../../lib/pages/use-sync-status';
 import { DEFAULT_SOURCE_URL, type Settings, type UiLanguage } from '../../lib/setting-defaults';
 import { SyncStatusView } from '../popup/SyncStatus';
 import { formatBytes, parseIntervalHours } from './format';
+import { SummarySection } from './SummarySection';
 
 export interface OptionsActions {
   setSetting<K extends keyof Settings>(key: K, value: Settings[K]): Promise<void>;
@@ -35,6 +38,8 @@ export interface OptionsViewProps {
   sync: SyncController;
   actions: OptionsActions;
   now: number;
+  /** The Korean-summaries section's controller (lib/pages/options/use-summary-provider.ts). */
+  summary?: SummaryController;
 }
 
 function FeedbackLine({ feedback, testId }: { feedback: Feedback | null; testId: string }) {
@@ -393,7 +398,7 @@ function DataSection({ storage, actions }: { storage: StorageInfo | null; action
   );
 }
 
-export function OptionsView({ settings, loadError = null, storage, sync, actions, now }: OptionsViewProps) {
+export function OptionsView({ settings, loadError = null, storage, sync, actions, now, summary }: OptionsViewProps) {
   return (
     <div class="options">
       <header>
@@ -413,6 +418,7 @@ export function OptionsView({ settings, loadError = null, storage, sync, actions
             </section>
             <DisplaySection settings={settings} actions={actions} />
             <HfSection settings={settings} actions={actions} />
+            {summary && <SummarySection summary={summary} />}
             <DataSection storage={storage} actions={actions} />
           </>
         ) : loadError ? (

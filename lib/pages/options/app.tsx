@@ -3,10 +3,12 @@ import { type OptionsActions, OptionsView } from '../../../components/options/Op
 import { usePageMeta } from '../page';
 import { useSyncStatus } from '../use-sync-status';
 import { downloadExport, hfPermissionFor, importFile, saveSourceUrl, useOptions } from './use-options';
+import { useSummaryProvider } from './use-summary-provider';
 
 export function OptionsApp() {
   const options = useOptions();
   const sync = useSyncStatus();
+  const summary = useSummaryProvider();
   usePageMeta('options_title', options.langVersion);
   const actions: OptionsActions = {
     setSetting: options.setSetting,
@@ -17,11 +19,13 @@ export function OptionsApp() {
     clearData: async () => {
       const r = await options.clearData();
       if (r.status) sync.setStatus(r.status);
+      void summary.refresh();
       return r.feedback;
     },
     onImported: () => {
       void options.refreshStorage();
       void sync.refresh();
+      void summary.refresh();
     },
   };
   return (
@@ -32,6 +36,7 @@ export function OptionsApp() {
       sync={sync}
       actions={actions}
       now={Date.now()}
+      summary={summary}
     />
   );
 }
