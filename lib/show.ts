@@ -16,7 +16,7 @@ export function plainText(text: string): string {
 }
 
 export function showSection(s: Section): ShownSection {
-  return { label: s.label, text: s.text, lines: s.text.split('\n').map(tokenizeInline) };
+  return { label: s.label, text: s.text, lines: s.text.split('\n').map((line) => tokenizeInline(line)) };
 }
 
 /** A stored paper with its inline markdown tokenized and its one-line preview, for a reply. */

@@ -1,4 +1,5 @@
 /** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
+import { type Meter, NO_METER } from './digest/meter';
 import type { InlineToken, Paper, Section } from './digest/types';
 
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
@@ -39,8 +40,9 @@ function endsWithAbbreviation(before: string): boolean {
  * followed by whitespace or the end, skipping decimals (`3.5`), abbreviations (`e.g.`, `et al.`) and
  * terminators inside `$…$` math, `` `…` `` code or parentheses. Whitespace is collapsed. Capped at `max` characters.
  */
-export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string {
+export function firstSentenceOf(text: string, max: number = PREVIEW_MAX, meter: Meter = NO_METER): string {
   const s = text.replace(/\s+/g, ' ').trim();
+  meter.chars += text.length;
   let inMath = false;
   let inCode = false;
   let parens = 0;
@@ -54,6 +56,7 @@ export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string
     if (inMath || inCode || parens > 0 || !TERMINATORS.has(c)) continue;
     const next = s.charAt(i + 1);
     if (next !== '' && next !== ' ' && !/[*_)"'’”\]]/.test(next)) continue;
+    if (c === '.') meter.chars += 2 * i;
     if (c === '.' && endsWithAbbreviation(s.slice(0, i))) continue;
     // Keep closing emphasis/brackets/quotes that follow the terminator with the sentence.
     let j = i + 1;

@@ -12,6 +12,7 @@
  * - `\` before an ASCII punctuation marker (`\*`, `\_`, `` \` ``, `\$`, `\[`, `\]`, `\\`) yields it literally.
  * - Anything unbalanced or unmatched is literal text. Adjacent text is merged; no token has empty text.
  */
+import { type Meter, NO_METER } from './meter';
 import type { InlineToken } from './types';
 import { isHttpUrl } from './url';
 
@@ -77,8 +78,9 @@ function findMathClose(s: string, body: number, delim: string): number {
 }
 
 /** Tokenises one piece of inline markdown. Pure and total: any string gives a token list. */
-export function tokenizeInline(text: string): InlineToken[] {
+export function tokenizeInline(text: string, meter: Meter = NO_METER): InlineToken[] {
   const s = typeof text === 'string' ? text : '';
+  meter.chars += s.length;
   const out: InlineToken[] = [];
   let buf = '';
   const flush = () => {
@@ -113,6 +115,7 @@ export function tokenizeInline(text: string): InlineToken[] {
       const n = runLength(s, i, '`');
       const key = `\`${n}`;
       const close = noCloser.has(key) ? -1 : s.indexOf('`'.repeat(n), i + n);
+      if (!noCloser.has(key)) meter.chars += (close < 0 ? s.length : close + n) - (i + n);
       if (close < 0) noCloser.add(key);
       if (close > i + n) {
         push({ type: 'code', text: s.slice(i + n, close) });
@@ -179,6 +182,7 @@ export function tokenizeInline(text: string): InlineToken[] {
     if (c === 'h' && (s.startsWith('http://', i) || s.startsWith('https://', i)) && !isWordChar(s.charCodeAt(i - 1))) {
       let end = i;
       while (end < s.length && !isSpace(s.charCodeAt(end)) && s[end] !== '<' && s[end] !== '>') end++;
+      meter.chars += 2 * (end - i);
       let open = 0;
       let shut = 0;
       for (let k = i; k < end; k++) {
