@@ -15,7 +15,10 @@ export const MAX_SECTION = 50_000;
 export const MAX_LABEL = 200;
 /** Sections of one entry. Corpus: 12. */
 export const MAX_SECTIONS = 100;
-/** Characters one entry keeps in all (title, authors, media URL, labels, section text). Corpus: 4,718 (raw lines). */
+/**
+ * Characters one entry keeps in all (title, authors counted by their line, media URL, labels, section text); its
+ * further lines are dropped. Corpus: 4,718 (the whole raw entry).
+ */
 export const MAX_ENTRY = 200_000;
 /** Characters of a media URL. Corpus: 108. */
 export const MAX_MEDIA_URL = 2_000;

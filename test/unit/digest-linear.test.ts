@@ -5,6 +5,7 @@
  * 1 MB of backtick runs of decreasing length ~64 s; the others once took seconds at 60k characters.
  */
 import { describe, expect, it } from 'vitest';
+import { bareLinks, decreasingBackticks, openLinkTargets, versus } from '../../bench/hostile-shapes';
 import { tokenizeInline } from '../../lib/digest/inline';
 import { type Meter, meter } from '../../lib/digest/meter';
 import { parseDigest } from '../../lib/digest/parse';
@@ -14,15 +15,6 @@ import { showPaperMetered } from '../../lib/show';
 import { firstSentenceOf } from '../../lib/summary';
 
 const repeat = (unit: string) => (size: number) => unit.repeat(Math.ceil(size / unit.length));
-
-/** `'http://'` repeated up to about `size` characters, then a control character. */
-const bareLinks = (size: number) => `${repeat('http://')(size)}\x01`;
-/** Backtick runs of decreasing length (k, k-1, …, 1), each followed by `a`, about `size` characters in all. */
-function decreasingBackticks(size: number): string {
-  const parts: string[] = [];
-  for (let k = Math.ceil(Math.sqrt(2 * size)); k > 0; k--) parts.push('`'.repeat(k));
-  return parts.join('a');
-}
 
 type Shape = (size: number) => string;
 type Run = (text: string, m: Meter) => void;
@@ -49,7 +41,7 @@ function expectLinear(shape: Shape, run: Run, limit = 16, size = 16_384): void {
 /** The three shapes of issue 10. */
 const ISSUE_SHAPES: [string, Shape][] = [
   ['a line of `http://` ending in a control character', bareLinks],
-  ['`vs. ` repeated', repeat('vs. ')],
+  ['`vs. ` repeated', versus],
   ['backtick runs of decreasing length', decreasingBackticks],
 ];
 /** Shapes that once made the tokenizer quadratic, and a few more against each of its searches. */
@@ -59,7 +51,7 @@ const MORE_SHAPES: [string, Shape][] = [
   ['`**a `', repeat('**a ')],
   ['`[`', repeat('[')],
   ['`[a](`', repeat('[a](')],
-  ['`](`', repeat('](')],
+  ['`](` (once 56 s at 128 KB in the search index)', openLinkTargets],
   ['`$a `', repeat('$a ')],
   ['`$$a `', repeat('$$a ')],
   ['`` a` ``', repeat('a`')],
