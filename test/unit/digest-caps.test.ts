@@ -2,6 +2,7 @@
  * Every field of a parsed digest is capped (lib/digest/caps.ts) with a diagnostic, and media come only from https on
  * Hugging Face's media hosts (lib/media-hosts.ts).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_AUTHORS,
@@ -14,6 +15,8 @@ import {
   MAX_TITLE,
 } from '../../lib/digest/caps';
 import { parseDigest } from '../../lib/digest/parse';
+import { isHttpUrl } from '../../lib/digest/url';
+import { isAllowedMediaUrl } from '../../lib/media-hosts';
 
 const HEAD = '### [T](https://arxiv.org/abs/2406.16793)';
 const NEXT = '### [Next](https://arxiv.org/abs/2406.16794)\n- 다음 논문';
@@ -155,5 +158,47 @@ describe('media hosts', () => {
       media: null,
       messages: [`image URL longer than ${MAX_MEDIA_URL} characters, media skipped`],
     });
+  });
+});
+
+describe('the parser keeps exactly the media lib/media-hosts.ts allows', () => {
+  it('for URLs built from near-miss parts (its one-pass check agrees with URL parsing)', () => {
+    const scheme = fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:/', '');
+    const host = fc.constantFrom(
+      'cdn-thumbnails.huggingface.co',
+      'cdn-uploads.huggingface.co',
+      'cdn-avatars.huggingface.co',
+      'CDN-uploads.huggingface.co',
+      'cdn-thumbnails.huggingface.co.evil.example',
+      'huggingface.co',
+      'user@cdn-avatars.huggingface.co',
+      'evil.example@cdn-thumbnails.huggingface.co',
+      '',
+    );
+    const part = fc.constantFrom(
+      ':443',
+      ':8443',
+      '@evil.example',
+      '/',
+      '\\',
+      'a.png',
+      '%2F',
+      '?x=1',
+      '#f',
+      ' ',
+      '\t',
+      '\x01',
+      '\x7f',
+      '가',
+    );
+    const url = fc.tuple(scheme, host, fc.array(part, { maxLength: 5 })).map(([s, h, parts]) => s + h + parts.join(''));
+    fc.assert(
+      fc.property(url, (u) => {
+        const media = parseDigest(`${HEAD}\n![](${u})\n- a`).papers[0]?.media ?? null;
+        const want = u.trim();
+        expect(media?.url ?? null).toBe(isHttpUrl(want) && isAllowedMediaUrl(want) ? want : null);
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
