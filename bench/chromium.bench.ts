@@ -9,6 +9,7 @@
  *   built (and the part of it after DOMContentLoaded, i.e. without the browser's own page start-up);
  * - content.bundle_gzip: kB of the arXiv paper-page content script (the panel), gzipped; and of the other two
  *   (listing badges, Hugging Face paper pages).
+ * The panel of hostile papers is timed in bench/hostile.bench.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,41 +21,8 @@ import { startLoopbackUpstream } from '../test/browser/support/loopback-upstream
 import { ask, waitForSync } from '../test/browser/support/messages';
 import { routeArxiv } from '../test/browser/support/routes';
 import { CORPUS_DIR, hasShared } from '../test/support/shared';
+import { median, panelAfterDcl } from './panel-timing';
 import type { Report } from './run';
-
-const LOADS = 21;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-}
-
-/** Main-world probe: DOMContentLoaded time and the time the panel host entered the document. */
-const PANEL_PROBE = `
-  window.__akd = { dcl: null, panel: null };
-  document.addEventListener('DOMContentLoaded', () => { window.__akd.dcl = performance.now(); });
-  new MutationObserver((_, obs) => {
-    const host = document.querySelector('arxiv-ko-digest-panel');
-    if (host && host.shadowRoot && host.shadowRoot.querySelector('[data-testid="digest-panel"]')) {
-      window.__akd.panel = performance.now();
-      obs.disconnect();
-    }
-  }).observe(document, { childList: true, subtree: true });
-`;
-
-async function panelAfterDcl(l: Launched): Promise<number> {
-  const times: number[] = [];
-  const page = await l.context.newPage();
-  await page.addInitScript(PANEL_PROBE);
-  for (let i = 0; i < LOADS; i++) {
-    await page.goto('https://arxiv.org/abs/2406.16793');
-    await page.waitForFunction(() => (window as unknown as { __akd: { panel: number | null } }).__akd.panel !== null);
-    const t = await page.evaluate(() => (window as unknown as { __akd: { dcl: number; panel: number } }).__akd);
-    times.push(Math.max(0, t.panel - t.dcl));
-  }
-  await page.close();
-  return median(times);
-}
 
 /** Writes `n` synthetic papers straight into the extension's database from an extension page. */
 async function storeSynthetic(page: Page, n: number): Promise<void> {

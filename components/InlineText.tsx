@@ -40,7 +40,8 @@ function Token({ token }: { token: InlineToken }) {
     case 'math':
       return <span class="akd-math">{token.text}</span>;
     case 'link': {
-      // The tokenizer only emits http(s) links; ExternalLink checks again so no other scheme reaches an href.
+      // The tokenizer only emits http(s) links, and a link whose text names another host already shows its target
+      // (lib/digest/link-host.ts); ExternalLink checks again so no other scheme reaches an href.
       return <ExternalLink href={token.href}>{token.text}</ExternalLink>;
     }
     default:

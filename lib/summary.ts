@@ -1,4 +1,5 @@
 /** Short previews of a paper's Korean summary for lists (popup, search results). Pure. */
+import { type Meter, NO_METER } from './digest/meter';
 import type { InlineToken, Paper, Section } from './digest/types';
 
 /** Default cap for a preview, in characters; longer sentences are cut at a word boundary with `…`. */
@@ -21,16 +22,22 @@ const ABBREVIATIONS = [
   'sec',
 ];
 const TERMINATORS = new Set(['.', '!', '?', '。', '！', '？']);
+/** Characters before a `.` that decide whether it ends an abbreviation: the longest one and the character before. */
+const ABBREVIATION_WINDOW = Math.max(...ABBREVIATIONS.map((a) => a.length)) + 1;
 
 /** The section a preview is taken from: `What's New` when present, else the first non-empty one. */
-export function leadSection(sections: readonly Section[]): Section | null {
-  const nonEmpty = sections.filter((s) => s.text.trim() !== '');
+export function leadSection(sections: readonly Section[], meter: Meter = NO_METER): Section | null {
+  const nonEmpty = sections.filter((s) => {
+    meter.chars += s.text.length + (s.label?.length ?? 0);
+    return s.text.trim() !== '';
+  });
   const whatsNew = nonEmpty.find((s) => /what'?s\s*new/i.test(s.label ?? ''));
   return whatsNew ?? nonEmpty[0] ?? null;
 }
 
-function endsWithAbbreviation(before: string): boolean {
-  const lower = before.toLowerCase();
+/** `s[0, end)` ends with an abbreviation. Looks at a few characters only (it once copied the whole prefix). */
+function endsWithAbbreviation(s: string, end: number): boolean {
+  const lower = s.slice(Math.max(0, end - ABBREVIATION_WINDOW), end).toLowerCase();
   return ABBREVIATIONS.some((a) => lower.endsWith(a) && !/[a-z]/.test(lower.charAt(lower.length - a.length - 1)));
 }
 
@@ -39,8 +46,9 @@ function endsWithAbbreviation(before: string): boolean {
  * followed by whitespace or the end, skipping decimals (`3.5`), abbreviations (`e.g.`, `et al.`) and
  * terminators inside `$…$` math, `` `…` `` code or parentheses. Whitespace is collapsed. Capped at `max` characters.
  */
-export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string {
+export function firstSentenceOf(text: string, max: number = PREVIEW_MAX, meter: Meter = NO_METER): string {
   const s = text.replace(/\s+/g, ' ').trim();
+  meter.chars += 3 * text.length; // the collapse, the loop, the slice
   let inMath = false;
   let inCode = false;
   let parens = 0;
@@ -54,10 +62,12 @@ export function firstSentenceOf(text: string, max: number = PREVIEW_MAX): string
     if (inMath || inCode || parens > 0 || !TERMINATORS.has(c)) continue;
     const next = s.charAt(i + 1);
     if (next !== '' && next !== ' ' && !/[*_)"'’”\]]/.test(next)) continue;
-    if (c === '.' && endsWithAbbreviation(s.slice(0, i))) continue;
+    if (c === '.') meter.chars += 2 * ABBREVIATION_WINDOW;
+    if (c === '.' && endsWithAbbreviation(s, i)) continue;
     // Keep closing emphasis/brackets/quotes that follow the terminator with the sentence.
     let j = i + 1;
     while (j < s.length && /[*_)"'’”\]]/.test(s.charAt(j))) j++;
+    meter.chars += j - i; // closers right after a terminator: each is looked at after one terminator only
     if (j < s.length && s.charAt(j) !== ' ') continue;
     end = j;
     break;

@@ -4,14 +4,23 @@
  *
  * - `***x***` / `___x___` → bold-italic, `**x**` / `__x__` → bold, `*x*` / `_x_` → italic. The content must not
  *   start or end with whitespace; `_` markers must not touch a letter or digit outside (so `snake_case` stays).
- * - `` `x` `` → code (raw).
+ * - `` `x` `` → code (raw): closed by the next run of exactly as many backticks (as in CommonMark).
  * - `$x$` / `$$x$$` → math with the raw TeX (no delimiters): content must not start or end with whitespace and the
  *   closing `$` must not be followed by a digit (so `$5 and $10` stays text).
  * - `[t](url)` → link when url is http(s); any other scheme (javascript:, data:, relative) gives text `t` only.
- *   Bare `http(s)://…` URLs become links too (trailing `.,;:!?` and an unbalanced `)` are left out).
+ *   A link whose text names another host than its URL shows the URL instead (./link-host.ts).
+ *   Bare `http(s)://…` URLs become links too (up to whitespace, a control character, `<` or `>`; trailing
+ *   `.,;:!?'"` and an unbalanced `)` are left out).
  * - `\` before an ASCII punctuation marker (`\*`, `\_`, `` \` ``, `\$`, `\[`, `\]`, `\\`) yields it literally.
  * - Anything unbalanced or unmatched is literal text. Adjacent text is merged; no token has empty text.
+ *
+ * Linear in the text (issue 10: hostile digests stalled the worker): every closer search either consumes what it
+ * scanned or is the last search of its kind (failed searches are remembered), backtick closers are looked up in a
+ * table of runs built in one pass, and a bare URL scan only fails on a bare `http://`, which no later scan revisits.
+ * `meter` counts the characters looked at (lib/digest/meter.ts) for the tests that check this.
  */
+import { linkText } from './link-host';
+import { type Meter, NO_METER } from './meter';
 import type { InlineToken } from './types';
 import { isHttpUrl } from './url';
 
@@ -29,30 +38,35 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
-function runLength(s: string, i: number, ch: string): number {
+function runLength(s: string, i: number, ch: string, meter: Meter): number {
   let n = 0;
   while (s[i + n] === ch) n++;
+  meter.chars += n + 1;
   return n;
 }
 
 /** End index (exclusive) of a closing run of exactly `n` × `ch` found after `from`, or -1. */
-function findClosing(s: string, from: number, ch: string, n: number): number {
+function findClosing(s: string, from: number, ch: string, n: number, meter: Meter): number {
   let i = s.indexOf(ch, from);
+  let end = -1;
   while (i >= 0) {
-    const len = runLength(s, i, ch);
+    const len = runLength(s, i, ch, meter);
     if (len === n && !isSpace(s.charCodeAt(i - 1)) && (ch !== '_' || !isWordChar(s.charCodeAt(i + n)))) {
-      return i + n;
+      end = i + n;
+      break;
     }
     i = s.indexOf(ch, i + len);
   }
-  return -1;
+  meter.chars += (end < 0 ? s.length : end) - from;
+  return end;
 }
 
 /**
  * For every `open` char the index of its matching `close` (nested pairs counted, `\\x` skipped), else -1. One stack
  * pass instead of a forward scan per `[`, which was quadratic on inputs like `[[[[…`.
  */
-function matchPairs(s: string, open: string, close: string): Int32Array {
+function matchPairs(s: string, open: string, close: string, meter: Meter): Int32Array {
+  meter.chars += 2 * s.length;
   const match = new Int32Array(s.length).fill(-1);
   const stack: number[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -64,21 +78,87 @@ function matchPairs(s: string, open: string, close: string): Int32Array {
   return match;
 }
 
+/**
+ * Backtick runs of `s` (maximal, escapes ignored: code closers are raw) by length, found in one pass; closers are
+ * looked up in position order, so each length's list is walked once in all.
+ */
+class BacktickRuns {
+  private readonly starts = new Map<number, number[]>();
+  private readonly next = new Map<number, number>();
+
+  constructor(
+    s: string,
+    private readonly meter: Meter,
+  ) {
+    meter.chars += s.length;
+    let i = s.indexOf('`');
+    while (i >= 0) {
+      let j = i + 1;
+      while (s.charCodeAt(j) === 96) j++;
+      const list = this.starts.get(j - i);
+      if (list) list.push(i);
+      else this.starts.set(j - i, [i]);
+      i = s.indexOf('`', j);
+    }
+  }
+
+  /** Start of the first run of exactly `n` backticks starting at or after `from`, or -1. Calls never go back. */
+  closer(n: number, from: number): number {
+    const list = this.starts.get(n);
+    if (!list) return -1;
+    let k = this.next.get(n) ?? 0;
+    const k0 = k;
+    while (k < list.length && (list[k] as number) < from) k++;
+    this.next.set(n, k);
+    this.meter.chars += k - k0 + 1;
+    return list[k] ?? -1;
+  }
+}
+
 /** Index of the `$`/`$$` closing math whose body starts at `body`: not after a space or `\\`, not before a digit. */
-function findMathClose(s: string, body: number, delim: string): number {
+function findMathClose(s: string, body: number, delim: string, meter: Meter): number {
   let close = s.indexOf(delim, body);
+  let found = -1;
   while (close > body) {
     const before = s.charCodeAt(close - 1);
     const after = s.charCodeAt(close + delim.length);
-    if (!isSpace(before) && before !== 92 && !(after >= 48 && after <= 57)) return close;
+    if (!isSpace(before) && before !== 92 && !(after >= 48 && after <= 57)) {
+      found = close;
+      break;
+    }
     close = s.indexOf(delim, close + 1);
   }
-  return -1;
+  meter.chars += (found < 0 ? s.length : found) - body;
+  return found;
+}
+
+/** End (exclusive) of the bare URL starting at `i`: up to whitespace, a control character, `<` or `>`. */
+function bareUrlEnd(s: string, i: number, meter: Meter): number {
+  let end = i;
+  let open = 0;
+  let shut = 0;
+  for (; end < s.length; end++) {
+    const c = s.charCodeAt(end);
+    if (c <= 32 || c === 127 || c === 60 || c === 62) break;
+    if (c === 40) open++;
+    else if (c === 41) shut++;
+  }
+  meter.chars += end - i;
+  for (;;) {
+    const last = s[end - 1];
+    if (last !== undefined && '.,;:!?\'"'.includes(last)) end--;
+    else if (last === ')' && open < shut) {
+      end--;
+      shut--;
+    } else break;
+  }
+  return end;
 }
 
 /** Tokenises one piece of inline markdown. Pure and total: any string gives a token list. */
-export function tokenizeInline(text: string): InlineToken[] {
+export function tokenizeInline(text: string, meter: Meter = NO_METER): InlineToken[] {
   const s = typeof text === 'string' ? text : '';
+  meter.chars += s.length;
   const out: InlineToken[] = [];
   let buf = '';
   const flush = () => {
@@ -86,6 +166,7 @@ export function tokenizeInline(text: string): InlineToken[] {
     buf = '';
   };
   const push = (t: InlineToken) => {
+    meter.chars += t.text.length;
     if (t.type === 'text') {
       buf += t.text;
       return;
@@ -95,10 +176,12 @@ export function tokenizeInline(text: string): InlineToken[] {
   };
 
   // Closer searches that failed: none exists after that point, so later openers of the same kind skip the search
-  // (keeps the scan linear on inputs like `*a *a *a …`). Bracket/paren matches are computed once, when needed.
+  // (keeps the scan linear on inputs like `*a *a *a …`). Bracket/paren matches and backtick runs are computed
+  // once, when needed.
   const noCloser = new Set<string>();
   let brackets: Int32Array | null = null;
   let parens: Int32Array | null = null;
+  let backticks: BacktickRuns | null = null;
 
   let i = 0;
   while (i < s.length) {
@@ -110,10 +193,9 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === '`') {
-      const n = runLength(s, i, '`');
-      const key = `\`${n}`;
-      const close = noCloser.has(key) ? -1 : s.indexOf('`'.repeat(n), i + n);
-      if (close < 0) noCloser.add(key);
+      const n = runLength(s, i, '`', meter);
+      backticks ??= new BacktickRuns(s, meter);
+      const close = backticks.closer(n, i + n);
       if (close > i + n) {
         push({ type: 'code', text: s.slice(i + n, close) });
         i = close + n;
@@ -124,11 +206,11 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === '$') {
-      const n = Math.min(runLength(s, i, '$'), 2);
+      const n = Math.min(runLength(s, i, '$', meter), 2);
       const delim = n === 2 ? '$$' : '$';
       const body = i + n;
       if (!isSpace(s.charCodeAt(body)) && !noCloser.has(delim)) {
-        const close = findMathClose(s, body, delim);
+        const close = findMathClose(s, body, delim, meter);
         if (close < 0) noCloser.add(delim);
         if (close > body) {
           push({ type: 'math', text: s.slice(body, close) });
@@ -141,11 +223,11 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === '*' || c === '_') {
-      const n = runLength(s, i, c);
+      const n = runLength(s, i, c, meter);
       const leftOk = c === '*' || !isWordChar(s.charCodeAt(i - 1));
       const key = c + n;
       if (n <= 3 && leftOk && !isSpace(s.charCodeAt(i + n)) && !noCloser.has(key)) {
-        const end = findClosing(s, i + n, c, n);
+        const end = findClosing(s, i + n, c, n, meter);
         if (end < 0) noCloser.add(key);
         if (end > i + 2 * n) {
           push({ type: EMPHASIS[n] as 'italic', text: s.slice(i + n, end - n) });
@@ -158,15 +240,16 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === '[') {
-      brackets ??= matchPairs(s, '[', ']');
+      brackets ??= matchPairs(s, '[', ']', meter);
       const close = brackets[i] ?? -1;
       if (close > i && s[close + 1] === '(') {
-        parens ??= matchPairs(s, '(', ')');
+        parens ??= matchPairs(s, '(', ')', meter);
         const paren = parens[close + 1] ?? -1;
         if (paren > close) {
           const label = s.slice(i + 1, close);
           const href = s.slice(close + 2, paren).trim();
-          if (isHttpUrl(href)) push({ type: 'link', text: label || href, href });
+          meter.chars += 2 * (paren - i);
+          if (isHttpUrl(href)) push({ type: 'link', text: linkText(label, href, meter), href });
           else buf += label;
           i = paren + 1;
           continue;
@@ -177,23 +260,8 @@ export function tokenizeInline(text: string): InlineToken[] {
       continue;
     }
     if (c === 'h' && (s.startsWith('http://', i) || s.startsWith('https://', i)) && !isWordChar(s.charCodeAt(i - 1))) {
-      let end = i;
-      while (end < s.length && !isSpace(s.charCodeAt(end)) && s[end] !== '<' && s[end] !== '>') end++;
-      let open = 0;
-      let shut = 0;
-      for (let k = i; k < end; k++) {
-        if (s[k] === '(') open++;
-        else if (s[k] === ')') shut++;
-      }
-      for (;;) {
-        const last = s[end - 1];
-        if (last !== undefined && '.,;:!?\'"'.includes(last)) end--;
-        else if (last === ')' && open < shut) {
-          end--;
-          shut--;
-        } else break;
-      }
-      const url = s.slice(i, end);
+      // Fails only when nothing but trailing punctuation follows the scheme; none of that starts a URL.
+      const url = s.slice(i, bareUrlEnd(s, i, meter));
       if (isHttpUrl(url)) {
         push({ type: 'link', text: url, href: url });
         i += url.length;

@@ -10,199 +10,216 @@
  * - `### [Title](https://arxiv.org/abs/ID)`: an entry. The link is the LAST `](`…`)` ending the line, so titles
  *   may contain `[` `]`. Without an arXiv link the entry is skipped together with its lines (one diagnostic).
  * - `![](url)`, `[Watch Video](url)` + `<div><video …></video></div>`, `<video src='…'></video>`: media
- *   (http(s) URLs only; the html line after `[Watch Video]` is consumed).
+ *   (https on Hugging Face's media hosts only, lib/media-hosts.ts; the html line after `[Watch Video]` is consumed).
  * - `Vote: N` / `Vote: -`, `Authors: a, b` (or a Python list `['a', 'b']`): votes and authors.
  * - `- **Label**: text`, `- ***Label***: text` (also `- ***Label*: text`, `- **Label:** text`): labelled section;
  *   `- text`: unlabelled section. Any other line (continuations, `  - ` nested bullets, `1)` / `1.` numbered
  *   lines) is appended to the section above with `\n`.
+ *
+ * Every field is capped (./caps.ts): a longer title, author list, label or section is cut, an entry past its cap
+ * loses the rest of its lines, each with a diagnostic. `meter` counts the characters looked at, for
+ * test/unit/digest-linear.test.ts.
  */
-import { arxivIdFromUrl, parseArxivId } from '../arxiv-id';
+import { isAllowedMediaUrl, MEDIA_HOSTS } from '../media-hosts';
 import { parseAuthors } from './authors';
+import {
+  MAX_AUTHORS,
+  MAX_DIAGNOSTICS,
+  MAX_ENTRY,
+  MAX_LABEL,
+  MAX_MEDIA_URL,
+  MAX_SECTION,
+  MAX_SECTIONS,
+  MAX_TITLE,
+} from './caps';
+import {
+  bulletSection,
+  CR,
+  DASH,
+  dateAt,
+  HASH,
+  idFromUrl,
+  isWs,
+  PATH_DATE_RE,
+  plainAbsHeadingId,
+  SPACE,
+  show,
+  TAB,
+  textAt,
+  VIDEO_SRC_RE,
+  voteAt,
+} from './lines';
+import { type Meter, NO_METER } from './meter';
 import type { Diagnostic, DigestRun, Paper, ParsedDigest, Section } from './types';
 import { isHttpUrl } from './url';
 
-const PATH_DATE_RE = /(?:^|[\\/])(\d{4})[\\/](\d{2})[\\/](\d{2})\.md$/;
-const VIDEO_SRC_RE = /\ssrc\s*=\s*["']([^"']*)["']/i;
-
-const HASH = 35; // #
-const DASH = 45; // -
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const STAR = 42; // *
-const COLON = 58; // :
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** `YYYY-MM-DD` at `s[i..i+10)`, or null. */
-function dateAt(s: string, i: number): string | null {
-  if (i + 10 > s.length) return null;
-  for (let k = 0; k < 10; k++) {
-    const c = s.charCodeAt(i + k);
-    if (k === 4 || k === 7 ? c !== DASH : !isDigit(c)) return null;
-  }
-  return s.slice(i, i + 10);
-}
-
-function show(s: string): string {
-  return JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}...` : s);
-}
-
-const ABS_PREFIX = 'https://arxiv.org/abs/';
+/** `https://<host>/` for each media host, by the character after `https://cdn-` (`t`humbnails, `u`ploads, `a`vatars). */
+const MEDIA_PREFIX_BY_CHAR = new Map(MEDIA_HOSTS.map((host) => [host.charCodeAt(4), `https://${host}/`]));
 
 /**
- * Id from an entry link via the shared recogniser; the usual `https://arxiv.org/abs/<id>` is checked without
- * URL parsing (same result: a bare valid id has nothing URL parsing would change), which halves the parse time.
+ * Whether `url` is media the extension may show: the common case, `https://<media host>/` and then no whitespace or
+ * control character, is decided in one pass over the characters; anything else by isHttpUrl and lib/media-hosts.ts
+ * `isAllowedMediaUrl` (URL parsing took a third of the parse time). Both decide the same: after the prefix the
+ * host has ended, so no port, user info or other host can follow. 'scheme' when not http(s), 'host' when not a
+ * media host.
  */
-function idFromUrl(url: string): string | null {
-  if (url.startsWith(ABS_PREFIX)) {
-    const fast = parseArxivId(url.slice(ABS_PREFIX.length));
-    if (fast) return fast.id;
-  }
-  return arxivIdFromUrl(url)?.id ?? null;
-}
-
-const ABS_LINK = '](https://arxiv.org/abs/';
-/** `](https://arxiv.org/abs/` + `YYMM.NNNNN` + `)`. */
-const PLAIN_LINK_LENGTH = ABS_LINK.length + 10 + 1;
-
-/**
- * The id and the index of `](` when the heading body `src[from, stop)` is `[Title](https://arxiv.org/abs/YYMM.NNNNN)`
- * with a valid 5-digit new-style id (YYMM ≥ 1501) and no version: all but a handful of corpus headings. Checked by
- * char codes on `src`, one string for the id. Anything else (versions, pdf links, old ids, other hosts) gives null
- * and goes through {@link idFromUrl}; whatever this accepts, `parseArxivId` accepts with the same id (tested).
- */
-function plainAbsHeadingId(src: string, from: number, stop: number): { id: string; at: number } | null {
-  let e = stop;
-  while (e > from && isWs(src.charCodeAt(e - 1))) e--;
-  const at = e - PLAIN_LINK_LENGTH;
-  let h = from;
-  while (h < at && src.charCodeAt(h) === SPACE) h++;
-  if (at <= h || src.charCodeAt(h) !== 91 || src.charCodeAt(e - 1) !== 41 || !src.startsWith(ABS_LINK, at)) return null;
-  const i = at + ABS_LINK.length;
-  if (src.charCodeAt(i + 4) !== 46) return null; // .
-  let yymm = 0;
-  let num = 0;
-  for (let k = 0; k < 10; k++) {
-    if (k === 4) continue;
-    const c = src.charCodeAt(i + k);
-    if (!isDigit(c)) return null;
-    if (k < 4) yymm = yymm * 10 + (c - 48);
-    else num = num * 10 + (c - 48);
-  }
-  const month = yymm % 100;
-  if (yymm < 1501 || month < 1 || month > 12 || num === 0) return null;
-  return { id: src.slice(i, i + 10), at };
-}
-
-function isWs(c: number): boolean {
-  return c === SPACE || (c >= 9 && c <= 13);
-}
-
-/** Votes of a `Vote:` line whose value is `src[a, b)`: a count, null for `-`, undefined when unreadable. */
-function voteAt(src: string, a: number, b: number): number | null | undefined {
-  while (a < b && isWs(src.charCodeAt(a))) a++;
-  while (b > a && isWs(src.charCodeAt(b - 1))) b--;
-  if (b - a === 1 && src.charCodeAt(a) === DASH) return null;
-  if (a === b || b - a > 9) return undefined;
-  let n = 0;
-  for (let i = a; i < b; i++) {
-    const c = src.charCodeAt(i);
-    if (!isDigit(c)) return undefined;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
-/** The labels of nearly every section, returned as these constants so 10k sections share three strings. */
-const KNOWN_LABELS = ["What's New", 'Technical Details', 'Performance Highlights'];
-
-/** `src[a, b)` trimmed, curly apostrophe as `'` (`What’s New` occurs once); null when empty. */
-function labelAt(src: string, a: number, b: number): string | null {
-  const len = b - a;
-  const known = len === 10 ? KNOWN_LABELS[0] : len === 17 ? KNOWN_LABELS[1] : len === 22 ? KNOWN_LABELS[2] : undefined;
-  if (known !== undefined && src.startsWith(known, a)) return known;
-  const label = src.slice(a, b).trim();
-  if (!label) return null;
-  return label.includes('\u2019') ? label.replace(/\u2019/g, "'") : label;
-}
-
-/**
- * `src[a, b)` without leading spaces and trailing whitespace. A leading TAB is kept: in this corpus it stands for
- * the `\t` of a lost LaTeX command (`\textit` → TAB + `extit`), so it is content.
- */
-function textAt(src: string, a: number, b: number): string {
-  while (a < b && src.charCodeAt(a) === SPACE) a++;
-  return src.slice(a, b).trimEnd();
-}
-
-/**
- * Section of a bullet whose body (after `- `) is `src[from, stop)`: `**X**: t`, `***X***: t`, `***X*: t`,
- * `**X:** t` give label X; anything else is a plain bullet (label null). Scans only inside the line.
- */
-function bulletSection(src: string, from: number, stop: number): Section {
-  if (src.charCodeAt(from) === STAR) {
-    let n = from + 1;
-    while (n < stop && src.charCodeAt(n) === STAR) n++;
-    const stars = n - from;
-    if (stars >= 2 && stars <= 3) {
-      let close = n;
-      while (close < stop && src.charCodeAt(close) !== STAR) close++;
-      if (close > n && close < stop) {
-        let after = close + 1;
-        while (after < stop && src.charCodeAt(after) === STAR) after++;
-        let labelEnd = -1;
-        if (after < stop && src.charCodeAt(after) === COLON) {
-          after++;
-          labelEnd = close;
-        } else if (src.charCodeAt(close - 1) === COLON) {
-          labelEnd = close - 1;
-        }
-        const label = labelEnd < 0 ? null : labelAt(src, n, labelEnd);
-        if (label !== null) return { label, text: textAt(src, after, stop) };
+function mediaUrlCheck(url: string): 'ok' | 'scheme' | 'host' {
+  const prefix = MEDIA_PREFIX_BY_CHAR.get(url.charCodeAt(12));
+  if (prefix !== undefined && url.length > prefix.length) {
+    let k = 0;
+    while (k < prefix.length && url.charCodeAt(k) === prefix.charCodeAt(k)) k++;
+    if (k === prefix.length) {
+      for (; k < url.length; k++) {
+        const c = url.charCodeAt(k);
+        if (c <= 32 || c === 127) break;
       }
+      if (k === url.length) return 'ok';
     }
   }
-  return { label: null, text: textAt(src, from, stop) };
+  if (!isHttpUrl(url)) return 'scheme';
+  return isAllowedMediaUrl(url) ? 'ok' : 'host';
+}
+
+/** `s` cut to at most `max` UTF-16 units, never inside a surrogate pair. */
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const c = s.charCodeAt(max - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+}
+
+/** Lines dropped after a diagnostic (a skipped entry, the rest of a cut section); the message gets their range. */
+interface Dropped {
+  diag: Diagnostic;
+  /** First and last dropped non-blank line, 0 while none. */
+  first: number;
+  last: number;
+}
+
+function closeDropped(d: Dropped | null): void {
+  if (d && d.first > 0) {
+    d.diag.message +=
+      d.first === d.last ? `; its line ${d.last} skipped too` : `; its lines ${d.first}-${d.last} skipped too`;
+  }
+}
+
+function dropLine(d: Dropped, line: number): void {
+  if (d.first === 0) d.first = line;
+  d.last = line;
+}
+
+/** Names that fit in {@link MAX_AUTHORS} characters (each counted with its `, `). */
+function capAuthors(names: string[]): string[] {
+  let used = 0;
+  let k = 0;
+  while (k < names.length && used + (names[k] as string).length + 2 <= MAX_AUTHORS + 2) {
+    used += (names[k] as string).length + 2;
+    k++;
+  }
+  return k === names.length ? names : names.slice(0, k);
 }
 
 /** Parses one digest file. `path` (when it ends in `YYYY/MM/DD.md`) gives the file's date. */
-export function parseDigest(text: string, path?: string | null): ParsedDigest {
+export function parseDigest(text: string, path?: string | null, meter: Meter = NO_METER): ParsedDigest {
   const src = typeof text === 'string' ? text : '';
   const filePath = typeof path === 'string' ? path : null;
   const runs: DigestRun[] = [];
   const papers: Paper[] = [];
   const diagnostics: Diagnostic[] = [];
+  /** Diagnostics past {@link MAX_DIAGNOSTICS}: how many, and the line of the first. */
+  let unlisted = 0;
+  let unlistedLine = 0;
 
   let run: DigestRun | null = null;
   let paper: Paper | null = null;
   let section: Section | null = null;
   let voteSeen = false;
   let authorsSeen = false;
-  /** A skipped entry: its diagnostic (message completed when the entry ends), first and last non-blank line. */
-  let skipped: { diag: Diagnostic; first: number; last: number } | null = null;
+  /** Characters looked at, added to `meter` at the end (a local count costs nothing per line). */
+  let work = 0;
+  /** Characters the current entry keeps (see MAX_ENTRY). */
+  let entryChars = 0;
+  /** A skipped entry, or the rest of one past its cap: every line up to the next entry or run. */
+  let skipped: Dropped | null = null;
+  /** The rest of the current section after it was cut at MAX_SECTION: its continuation lines. */
+  let sectionCut: Dropped | null = null;
 
-  const diag = (line: number, message: string) => {
-    diagnostics.push({ line, message });
+  const diag = (line: number, message: string): Diagnostic => {
+    const d = { line, message };
+    if (diagnostics.length < MAX_DIAGNOSTICS) diagnostics.push(d);
+    else if (unlisted++ === 0) unlistedLine = line;
+    return d;
   };
-  const endEntry = () => {
-    if (skipped && skipped.first > 0) {
-      const { diag: d, first, last } = skipped;
-      d.message += first === last ? `; its line ${last} skipped too` : `; its lines ${first}-${last} skipped too`;
-    }
-    skipped = null;
-    paper = null;
+  const endSection = () => {
+    if (sectionCut) closeDropped(sectionCut);
+    sectionCut = null;
     section = null;
   };
+  const endEntry = () => {
+    endSection();
+    closeDropped(skipped);
+    skipped = null;
+    paper = null;
+  };
+  /** This line and the rest of the entry are dropped (the diagnostic's message gets the range of the rest). */
+  const skipRest = (line: number, message: string) => {
+    endSection();
+    skipped = { diag: diag(line, message), first: 0, last: 0 };
+  };
+  /** Room left in the entry for `n` more characters; when none, the rest of the entry is dropped. */
+  const entryFits = (line: number, n: number): boolean => {
+    if (entryChars + n <= MAX_ENTRY) {
+      entryChars += n;
+      return true;
+    }
+    skipRest(line, `entry longer than ${MAX_ENTRY} characters, line skipped`);
+    return false;
+  };
   const setMedia = (p: Paper, line: number, kind: 'image' | 'video', url: string) => {
-    if (!isHttpUrl(url)) diag(line, `${kind} URL is not http(s), media skipped: ${show(url)}`);
-    else if (p.media) diag(line, `second media line skipped (entry already has ${p.media.kind} media)`);
-    else p.media = { kind, url };
+    if (url.length > MAX_MEDIA_URL) diag(line, `${kind} URL longer than ${MAX_MEDIA_URL} characters, media skipped`);
+    else {
+      const check = mediaUrlCheck(url);
+      if (check === 'scheme') diag(line, `${kind} URL is not http(s), media skipped: ${show(url)}`);
+      else if (check === 'host') {
+        diag(line, `${kind} URL is not https on ${MEDIA_HOSTS.join(', ')}, media skipped: ${show(url)}`);
+      } else if (p.media) diag(line, `second media line skipped (entry already has ${p.media.kind} media)`);
+      else if (entryFits(line, url.length)) p.media = { kind, url };
+    }
+  };
+  /** A new section from a bullet line, its label and text capped. */
+  const addSection = (p: Paper, line: number, found: Section) => {
+    endSection();
+    if (p.sections.length >= MAX_SECTIONS) {
+      skipRest(line, `entry has more than ${MAX_SECTIONS} sections, line skipped`);
+      return;
+    }
+    if (found.label !== null && found.label.length > MAX_LABEL) {
+      found.label = cut(found.label, MAX_LABEL);
+      diag(line, `section label longer than ${MAX_LABEL} characters cut`);
+    }
+    const long = found.text.length > MAX_SECTION;
+    if (long) found.text = cut(found.text, MAX_SECTION);
+    if (!entryFits(line, found.text.length + (found.label?.length ?? 0))) return;
+    section = found;
+    p.sections.push(found);
+    if (long) sectionCut = { diag: diag(line, `section longer than ${MAX_SECTION} characters cut`), first: 0, last: 0 };
+  };
+  /** A continuation line `src[start, stop)` appended to the current section, capped. */
+  const continueSection = (s: Section, line: number, start: number, stop: number) => {
+    if (sectionCut) {
+      dropLine(sectionCut, line);
+      return;
+    }
+    let text = src.slice(start, stop).trimEnd();
+    const room = Math.max(0, MAX_SECTION - s.text.length - 1);
+    const long = text.length > room;
+    if (long) text = cut(text, room);
+    if (!entryFits(line, text.length + 1)) return;
+    s.text += `\n${text}`;
+    if (long) sectionCut = { diag: diag(line, `section longer than ${MAX_SECTION} characters cut`), first: 0, last: 0 };
   };
 
   const len = src.length;
+  work += len;
   let pos = 0;
   let lineNo = 0;
   while (pos <= len) {
@@ -215,6 +232,9 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     pos = end + 1;
 
     if (start === stop) continue; // blank
+    // Every line is looked at by a bounded number of passes (shape checks, a trim, a slice, one read of its kind,
+    // such as the media URL checks).
+    work += 6 * (stop - start);
     const c0 = src.charCodeAt(start);
     if (c0 === SPACE || c0 === TAB) {
       let k = start + 1;
@@ -243,6 +263,10 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
           }
         }
         if (id !== null && title !== null) {
+          if (title.length > MAX_TITLE) {
+            title = cut(title, MAX_TITLE);
+            diag(lineNo, `title longer than ${MAX_TITLE} characters cut`);
+          }
           paper = {
             arxivId: id.id,
             title,
@@ -254,10 +278,10 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
           papers.push(paper);
           voteSeen = false;
           authorsSeen = false;
+          entryChars = title.length;
           if (run) run.paperCount++;
         } else {
-          const d = { line: lineNo, message: `entry heading without an arXiv link, entry skipped: ${show(head)}` };
-          diagnostics.push(d);
+          const d = diag(lineNo, `entry heading without an arXiv link, entry skipped: ${show(head)}`);
           skipped = { diag: d, first: 0, last: 0 };
         }
         continue;
@@ -275,8 +299,7 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     }
 
     if (skipped) {
-      if (skipped.first === 0) skipped.first = lineNo;
-      skipped.last = lineNo;
+      dropLine(skipped, lineNo);
       continue;
     }
     if (c0 === HASH) {
@@ -290,8 +313,7 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
     }
 
     if (c0 === DASH && (stop === start + 1 || src.charCodeAt(start + 1) === SPACE)) {
-      section = bulletSection(src, Math.min(start + 2, stop), stop);
-      p.sections.push(section);
+      addSection(p, lineNo, bulletSection(src, Math.min(start + 2, stop), stop));
       continue;
     }
     if (c0 === 86 /* V */ && src.startsWith('Vote:', start)) {
@@ -306,7 +328,13 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
       if (authorsSeen) diag(lineNo, 'second authors line skipped');
       else {
         authorsSeen = true;
-        p.authors = parseAuthors(src, start + 8, stop);
+        const names = parseAuthors(src, start + 8, stop);
+        const kept = capAuthors(names);
+        if (kept.length < names.length) {
+          diag(lineNo, `authors longer than ${MAX_AUTHORS} characters: first ${kept.length} of ${names.length} kept`);
+        }
+        // Counted by their line (at most the cap): no second pass over the names.
+        if (entryFits(lineNo, Math.min(stop - start, MAX_AUTHORS))) p.authors = kept;
       }
       continue;
     }
@@ -336,13 +364,14 @@ export function parseDigest(text: string, path?: string | null): ParsedDigest {
       continue;
     }
     if (section !== null) {
-      const s: Section = section;
-      s.text += `\n${src.slice(start, stop).trimEnd()}`;
+      continueSection(section, lineNo, start, stop);
       continue;
     }
     diag(lineNo, `text before the entry's first bullet skipped: ${show(src.slice(start, stop).trim())}`);
   }
   endEntry();
+  meter.chars += work;
+  if (unlisted > 0) diagnostics.push({ line: unlistedLine, message: `${unlisted} more diagnostics not listed` });
 
   let date: string | null = null;
   const m = filePath === null ? null : PATH_DATE_RE.exec(filePath);

@@ -12,6 +12,7 @@
  * - `titleKeys`: titles as word strings, sorted, for "title starts with the query" (title.ts).
  * - `rank[doc]`: the doc's position when sorted by votes (high first, null last), then date (newest first).
  */
+import { type Meter, NO_METER } from '../digest/meter';
 import type { StoredPaper } from '../records';
 import { GrowU32 } from './grow';
 import { MIN_SUBSTRING } from './query';
@@ -45,14 +46,20 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * `[...strings].sort()` (UTF-16 code unit order) in steps: strings are grouped by their first code unit and each
  * group is sorted on its own, so no single step sorts more than one group.
  */
-export function* sortInSteps(strings: Iterable<string>): Generator<void, string[]> {
+export function* sortInSteps(strings: Iterable<string>, meter: Meter = NO_METER): Generator<void, string[]> {
   const groups = new Map<number, string[]>();
+  let chars = 0;
+  let count = 0;
   for (const s of strings) {
+    chars += s.length;
+    count++;
     const key = s.length === 0 ? -1 : s.charCodeAt(0);
     const group = groups.get(key);
     if (group) group.push(s);
     else groups.set(key, [s]);
   }
+  // A comparison looks at most at the shorter string: n log n comparisons look at most at chars × log n.
+  meter.chars += chars * Math.ceil(Math.log2(count + 1));
   yield;
   const out: string[] = [];
   for (const key of [...groups.keys()].sort((a, b) => a - b)) {
@@ -80,7 +87,10 @@ function unique(papers: readonly StoredPaper[]): { docs: StoredPaper[]; byId: Ma
 const STEP = 64;
 
 /** (term, doc | fields) pairs in doc order, one per distinct term of a doc. */
-function* collect(docs: readonly StoredPaper[]): Generator<
+function* collect(
+  docs: readonly StoredPaper[],
+  meter: Meter,
+): Generator<
   void,
   {
     ids: Map<string, number>;
@@ -96,6 +106,7 @@ function* collect(docs: readonly StoredPaper[]): Generator<
   const pairTerm = new GrowU32();
   const pairVal = new GrowU32();
   const add = (term: string, doc: number, field: number): void => {
+    meter.chars += term.length; // hashing it
     let t = ids.get(term);
     if (t === undefined) {
       t = names.length;
@@ -117,9 +128,9 @@ function* collect(docs: readonly StoredPaper[]): Generator<
   for (let doc = 0; doc < docs.length; doc++) {
     const p = docs[doc] as StoredPaper;
     add(p.arxivId.toLowerCase(), doc, FIELD_ID);
-    for (const w of words(p.title)) add(w, doc, FIELD_TITLE);
-    for (const w of words(p.authors.join('\n'))) add(w, doc, FIELD_AUTHORS);
-    for (const w of words(p.sections.map((s) => s.text).join('\n'))) add(w, doc, FIELD_SUMMARY);
+    for (const w of words(p.title, [], meter)) add(w, doc, FIELD_TITLE);
+    for (const w of words(p.authors.join('\n'), [], meter)) add(w, doc, FIELD_AUTHORS);
+    for (const w of words(p.sections.map((s) => s.text).join('\n'), [], meter)) add(w, doc, FIELD_SUMMARY);
     if (doc % STEP === STEP - 1) yield;
   }
   return { ids, names, pairTerm, pairVal };
@@ -133,12 +144,15 @@ export const MAX_SUFFIX_TERM = 48;
 
 function* suffixArray(
   terms: readonly string[],
+  meter: Meter,
 ): Generator<void, Pick<SearchIndex, 'suffixes' | 'suffixStarts' | 'suffixTerms'>> {
   const owners = new Map<string, number[]>();
   for (let t = 0; t < terms.length; t++) {
     if (t % (STEP * 16) === 0) yield;
     const term = terms[t] as string;
+    meter.chars += term.length;
     if (term.length <= MIN_SUBSTRING || term.length > MAX_SUFFIX_TERM || !hasLatinLetter(term)) continue;
+    meter.chars += term.length * term.length; // a slice and a hash per suffix
     for (let i = 1; i + MIN_SUBSTRING <= term.length; i++) {
       if (!isLatinChar(term.charCodeAt(i))) continue;
       const suffix = term.slice(i);
@@ -148,7 +162,7 @@ function* suffixArray(
     }
   }
   yield;
-  const suffixes = yield* sortInSteps(owners.keys());
+  const suffixes = yield* sortInSteps(owners.keys(), meter);
   const suffixStarts = new Uint32Array(suffixes.length + 1);
   const suffixTerms = new Uint32Array(terms.length === 0 ? 0 : [...owners.values()].reduce((n, l) => n + l.length, 0));
   let at = 0;
@@ -177,9 +191,12 @@ function ranking(docs: readonly StoredPaper[]): { rank: Uint32Array; order: Uint
   return { rank, order: Uint32Array.from(order) };
 }
 
-/** Builds the index at once. Pure; cost is linear in the text (see bench/search.bench.ts for figures). */
-export function buildSearchIndex(papers: readonly StoredPaper[]): SearchIndex {
-  const steps = buildSteps(papers);
+/**
+ * Builds the index at once. Pure; cost is linear in the text but for sorting the distinct words (see
+ * bench/search.bench.ts for figures; `meter` counts the work for test/unit/search-linear.test.ts).
+ */
+export function buildSearchIndex(papers: readonly StoredPaper[], meter: Meter = NO_METER): SearchIndex {
+  const steps = buildSteps(papers, meter);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -209,11 +226,11 @@ export async function buildSearchIndexInSlices(
 }
 
 /** The build as steps: each `yield` is a point where the work may pause. */
-function* buildSteps(papers: readonly StoredPaper[]): Generator<void, SearchIndex> {
+function* buildSteps(papers: readonly StoredPaper[], meter: Meter = NO_METER): Generator<void, SearchIndex> {
   const { docs, byId } = unique(papers);
-  const { ids, names, pairTerm, pairVal } = yield* collect(docs);
+  const { ids, names, pairTerm, pairVal } = yield* collect(docs, meter);
   yield;
-  const terms = yield* sortInSteps(names);
+  const terms = yield* sortInSteps(names, meter);
   const sortedOf = new Uint32Array(names.length);
   terms.forEach((term, pos) => {
     sortedOf[ids.get(term) ?? 0] = pos;
@@ -235,10 +252,10 @@ function* buildSteps(papers: readonly StoredPaper[]): Generator<void, SearchInde
     fill[t] = at + 1;
   }
   yield;
-  const suffixes = yield* suffixArray(terms);
+  const suffixes = yield* suffixArray(terms, meter);
   yield;
   const ranks = ranking(docs);
   yield;
-  const titles = yield* titleIndexSteps(docs);
+  const titles = yield* titleIndexSteps(docs, meter);
   return { papers: docs, terms, starts, postings, ...suffixes, ...ranks, ...titles, byId };
 }

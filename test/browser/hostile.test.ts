@@ -1,11 +1,15 @@
 /**
  * Digest text is hostile until proven otherwise: a digest full of script, event handlers, javascript:/data: links,
- * HTML in titles and authors, megabyte-long fields and broken markdown is synced and shown on the arXiv page.
+ * HTML in titles and authors, megabyte-long fields and broken markdown is synced and shown on the arXiv page; so
+ * are the shapes that once stalled the worker for seconds to minutes (issue 10, bench/hostile-shapes.ts), and a
+ * link whose text names another host than its target.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abstractPageOf, HOSTILE_PAPERS, hostileDay } from '../../bench/hostile-shapes';
+import { MAX_AUTHORS, MAX_SECTION, MAX_TITLE } from '../../lib/digest/caps';
 import { LOCAL_FIXTURES_DIR } from '../support/shared';
 import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
 import { ask, waitForSync } from './support/messages';
@@ -27,8 +31,11 @@ function hostileCorpus(): string {
     `- **What's New**: ${long}`,
     '',
   ].join('\n');
-  const digest = readFileSync(join(LOCAL_FIXTURES_DIR, 'hostile', 'digest.md'), 'utf8') + bigEntry;
+  // Issue 10's shapes follow as a second run of the day.
+  const digest = `${readFileSync(join(LOCAL_FIXTURES_DIR, 'hostile', 'digest.md'), 'utf8')}${bigEntry}\n${hostileDay('2024-06-27')}`;
   writeFileSync(join(dir, 'paper_logs', '2024', '06', '27.md'), digest);
+  mkdirSync(join(dir, 'pages'));
+  for (const p of HOSTILE_PAPERS) writeFileSync(join(dir, 'pages', `${p.id}.html`), abstractPageOf(p.id));
   writeFileSync(
     join(dir, 'paper_logs', 'papers_list.csv'),
     'date,title,url\n2024-06-27,Sparse Token Routing,https://arxiv.org/abs/2407.00101\n',
@@ -43,12 +50,26 @@ describe('a hostile digest in real Chromium', () => {
     corpus = hostileCorpus();
     l = await launchWithExtension();
     await routeCorpus(l.context, corpus);
-    await routeArxiv(l.context, { '/abs/2407.00101v3': ABS_PAGE });
+    await routeArxiv(l.context, {
+      '/abs/2407.00101v3': ABS_PAGE,
+      ...Object.fromEntries(HOSTILE_PAPERS.map((p) => [`/abs/${p.id}`, join(corpus, 'pages', `${p.id}.html`)])),
+    });
     const page = await l.context.newPage();
     await page.goto(extensionUrl(l, 'popup.html'));
     await waitForSync(page, 1);
+    // The megabyte entry was stored within the caps, and the day says what was cut.
     const { paper } = await ask(page, 'getPaper', { arxivId: '2406.18495' });
-    expect(paper?.title.length).toBe(MB); // the megabyte entry was stored whole
+    expect(paper?.title.length).toBe(MAX_TITLE);
+    expect(paper?.authors.join(', ').length).toBeLessThanOrEqual(MAX_AUTHORS);
+    expect(paper?.sections[0]?.text.length).toBe(MAX_SECTION);
+    const { digest } = await ask(page, 'getDigest', { date: '2024-06-27' });
+    expect(digest?.diagnostics.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        `title longer than ${MAX_TITLE} characters cut`,
+        `section longer than ${MAX_SECTION} characters cut`,
+        expect.stringMatching(/^authors longer than/),
+      ]),
+    );
     await page.close();
   });
   afterAll(async () => {
@@ -119,5 +140,20 @@ describe('a hostile digest in real Chromium', () => {
       true,
     );
     expect(paper?.titleTokens.map((t) => t.text).join('')).toContain('Adam-mini');
+  });
+
+  it("issue 10's shapes: each paper's panel shows what the caps kept, and shows where a look-alike link goes", async () => {
+    const page = await l.context.newPage();
+    for (const p of HOSTILE_PAPERS) {
+      await page.goto(`https://arxiv.org/abs/${p.id}`);
+      const panel = page.getByTestId('digest-panel');
+      await panel.waitFor();
+      const text = (await panel.textContent()) ?? '';
+      expect(text, p.name).toContain(p.text.slice(0, 1000));
+      // `[https://arxiv.org/abs/ID](https://evil.example/ID)` shows the host it goes to.
+      const link = panel.locator(`a[href="https://evil.example/${p.id}"]`);
+      expect(await link.textContent(), p.name).toContain(`https://evil.example/${p.id}`);
+    }
+    await page.close();
   });
 });

@@ -1,8 +1,15 @@
-/** lib/links.ts: every URL a component links to is http(s) or absent; reader routes match the message check. */
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+/**
+ * lib/links.ts: every URL a component links to is http(s) or absent; reader routes match the message check. And a
+ * digest link whose text names another host shows, once rendered, where it goes (issue 10, 8b).
+ */
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InlineText } from '../../components/InlineText';
 import { digestSourceUrl, hfPaperUrl, readerDateHash, readerPaperHash, safeHttpUrl } from '../../lib/links';
 import { parseRequest } from '../../lib/messages';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
+import { showSection } from '../../lib/show';
 
 describe('digestSourceUrl', () => {
   it.each([
@@ -71,5 +78,26 @@ describe('other links', () => {
     }
     expect(readerDateHash('2024-06-25')).toBe('#/2024-06-25');
     expect(readerPaperHash('2406.16793')).toBe('#/paper/2406.16793');
+  });
+});
+
+describe('links in digest text, rendered', () => {
+  afterEach(cleanup);
+  const rendered = (text: string) =>
+    render(<InlineText tokens={showSection({ label: null, text }).lines[0] ?? []} />).container;
+
+  it('a link reading as another host shows the host it goes to', () => {
+    const el = rendered('논문: [https://arxiv.org/abs/2406.16793](https://evil.example/login) 참고');
+    const link = el.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://evil.example/login');
+    expect(link?.textContent).toContain('evil.example');
+    expect(el.textContent).not.toContain('arxiv.org');
+  });
+
+  it('an ordinary label, or a URL label of the same host, is shown as written', () => {
+    expect(rendered('[코드 저장소](https://github.com/x/y)').querySelector('a')?.textContent).toContain('코드 저장소');
+    const same = rendered('[https://github.com/x/y](https://github.com/x/y#readme)').querySelector('a');
+    expect(same?.textContent).toContain('https://github.com/x/y');
+    expect(same?.textContent).not.toContain('#readme');
   });
 });

