@@ -72,13 +72,17 @@ export async function importRecords(
   return { added, updated };
 }
 
+/** The `meta` records that belong to the data (sync run, day index, Hugging Face rate limit), not to the settings. */
+const SYNC_META_KEYS = ['sync', 'index', 'hf'];
+
 export async function clearAll(db: DigestDb): Promise<void> {
   const tx = db.transaction(['digests', 'papers', 'files', 'meta', 'hfDaily', 'hfVotes'], 'readwrite');
   await Promise.all([
     tx.objectStore('digests').clear(),
     tx.objectStore('papers').clear(),
     tx.objectStore('files').clear(),
-    tx.objectStore('meta').clear(),
+    // Sync and Hugging Face bookkeeping go; the settings and the API key stay ("settings are kept").
+    ...SYNC_META_KEYS.map((k) => tx.objectStore('meta').delete(k)),
     tx.objectStore('hfDaily').clear(),
     tx.objectStore('hfVotes').clear(),
     tx.done,

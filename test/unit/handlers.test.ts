@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
 import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
+import { getProviderKey, setProviderKey } from '../../lib/db/provider-key';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
 import { putSummary } from '../../lib/db/summaries';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
@@ -447,7 +448,9 @@ describe('export, import, clear', () => {
     expect(await db.getAll('papers')).toEqual(before);
   });
 
-  it('clearData stops the sync first, deletes every record and starts no sync', async () => {
+  it('clearData stops the sync first, deletes every record and starts no sync, and keeps the settings and key', async () => {
+    await putSettings(db, { syncIntervalHours: 12 });
+    await setProviderKey(db, 'sk-kept-0123456789');
     await h.syncNow({});
     const changed = vi.fn();
     h = make({ onDataChanged: changed });
@@ -457,7 +460,9 @@ describe('export, import, clear', () => {
     expect(changed).toHaveBeenCalledTimes(1);
     expect(status).toMatchObject({ running: false, paperCount: 0, digestCount: 0, lastSuccess: null, fileErrors: [] });
     expect(await db.count('files')).toBe(0);
-    expect(await db.count('meta')).toBe(0);
+    expect((await db.getAllKeys('meta')).sort()).toEqual(['providerKey', 'settings']);
+    expect((await getSettings(db)).syncIntervalHours).toBe(12);
+    expect(await getProviderKey(db)).toBe('sk-kept-0123456789');
   });
 });
 
