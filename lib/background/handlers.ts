@@ -8,7 +8,8 @@
  * - One async function per message type of lib/messages.ts `Protocol` (`h.getPaper(req)` …).
  * - `syncNow` starts a run (or joins the running one) and answers at once with the status (running: true);
  *   the popup polls `getSyncStatus` for progress.
- * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync.
+ * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync; settings, the
+ *   API key and the generated summaries are kept (lib/db/data-io.ts `clearAll`).
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io); the
  *   reply carries parseExport's notes (what was normalised).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
@@ -166,13 +167,14 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return { ok: true };
     },
     exportData: async () => {
-      const { digests, papers } = await exportAll(await db());
-      return { json: serializeExport(buildExport(digests, papers, now())) };
+      const { digests, papers, summaries: generated } = await exportAll(await db());
+      return { json: serializeExport(buildExport(digests, papers, now(), generated)) };
     },
     importData: async ({ json }) => {
       const parsed = parseExport(json, now());
       if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
-      const result = await importRecords(await db(), parsed.file.digests, parsed.file.papers);
+      const { digests, papers, summaries: generated } = parsed.file;
+      const result = await importRecords(await db(), digests, papers, generated);
       await deps.onDataChanged?.();
       return { ...result, notes: parsed.notes };
     },
