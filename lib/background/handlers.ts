@@ -42,9 +42,10 @@ import {
   senderKind,
 } from '../messages';
 import { parseSettingsPatch } from '../privileged-settings';
-import type { ShownPaper, StoredPaper } from '../records';
+import type { ShownPaper, StoredPaper, StoredSummary } from '../records';
 import { DEFAULT_SOURCE_URL, type PrivilegedSettings } from '../setting-defaults';
 import { showPaper } from '../show';
+import { showSummary } from '../show-summary';
 import type { SyncRunner } from '../sync/runner';
 import { paperExtras, summaryHandlers } from './summary-handlers';
 
@@ -57,7 +58,11 @@ export interface HandlerDeps {
   /** The open database (a cached promise is fine: `() => dbPromise`). */
   db: () => Promise<DigestDb> | DigestDb;
   runner: Pick<SyncRunner, 'run' | 'live' | 'paused'>;
-  search: (query: string, limit: number) => Promise<{ papers: StoredPaper[]; total: number }>;
+  /** Digest papers, and the generated summaries that match (lib/background/search-cache.ts; absent: none). */
+  search: (
+    query: string,
+    limit: number,
+  ) => Promise<{ papers: StoredPaper[]; total: number; summaries?: StoredSummary[] }>;
   /** Opens (or focuses) the reader tab at `hash` (e.g. `browser.runtime.getURL('/reader.html') + hash`). */
   openTab: (hash: string) => Promise<void>;
   /** Default: `navigator.storage.estimate()` when available. */
@@ -154,8 +159,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     getLatestDigest: async () => (deps.latestDigest ? deps.latestDigest() : latestDigestAnswer(await db())),
     listDates: async () => ({ days: await listDays(await db()) }),
     search: async ({ query, limit }) => {
-      const { papers, total } = await deps.search(query, limit);
-      return { papers: papers.map(showPaper), total };
+      const { papers, total, summaries: generated = [] } = await deps.search(query, limit);
+      return { papers: papers.map(showPaper), total, summaries: generated.map(showSummary) };
     },
     getSyncStatus: status,
     syncNow: async () => {
