@@ -1,11 +1,14 @@
 /**
- * The JSON file format for exporting and importing the whole database (digests + papers). Pure.
+ * The JSON file format for exporting and importing the whole database (digests, papers, generated summaries). Pure.
  *
- * Version 1:
+ * Version 2:
  * ```json
- * { "format": "arxiv-ko-digest-export", "version": 1, "exportedAt": "2025-05-10T12:00:00.000Z",
- *   "digests": [StoredDigest, …], "papers": [StoredPaper, …] }
+ * { "format": "arxiv-ko-digest-export", "version": 2, "exportedAt": "2025-05-10T12:00:00.000Z",
+ *   "digests": [StoredDigest, …], "papers": [StoredPaper, …], "summaries": [StoredSummary, …] }
  * ```
+ * Version 1 (no `summaries`) still imports, as a file without summaries. The version went up with `summaries` so an
+ * older extension refuses a file whose summaries it would silently drop. Never in a file: settings, sync state, and
+ * the model endpoint's API key (`meta` is not exported at all).
  * `parseExport(text, now)` validates every record and rebuilds it from known fields only (unknown fields are dropped),
  * so what it returns can be written to the database as is. A damaged file is refused whole (an import is all or
  * nothing), with a code the pages translate:
@@ -14,6 +17,10 @@
  * - `fetchedAt`: a digest's download time before 2023 (the upstream began then) or after now + 1 day; a future one
  *   would win every later merge. `detail` is the digest's day.
  * - `invalid`: any other broken record (`detail` names the field, e.g. `papers[3].votes must be an integer ≥ 0`).
+ *   Generated summaries are refused past the caps their answers are held to when made (lib/gen: sections, section
+ *   and label lengths, model name, titles), with an unknown provider, or with a `createdAt` before 2023 or after
+ *   now + 1 day (the `fetchedAt` bounds); control and bidi characters are removed from their text, as from every
+ *   model answer. Their links stay text, as in digests, and become tokens (http(s) only) where shown (lib/show.ts).
  *
  * What an older export may honestly hold is kept and normalised instead, each change reported as a note (a code with
  * numbers, which the options page translates):
@@ -24,12 +31,23 @@
 import { parseArxivId } from './arxiv-id';
 import { isFarFuture, isIsoDate } from './dates';
 import type { Media, Section } from './digest/types';
+import { MAX_SECTION_CHARS, MAX_SECTIONS } from './gen/answer';
+import { MAX_SECTION_TEXT, MAX_TITLE_KO } from './gen/chrome-ai/constants';
+import { MAX_MODEL_CHARS } from './gen/endpoint';
+import { tokenCount } from './gen/fields';
+import { MAX_TITLE_CHARS } from './gen/input';
+import { MAX_LABEL_CHARS } from './gen/labels';
+import { stripControls } from './gen/text';
+import type { GenUsage, ProviderId } from './gen/types';
 import { safeHttpUrl } from './links';
 import { isAllowedMediaUrl } from './media-hosts';
-import type { StoredDigest, StoredPaper } from './records';
+import type { StoredDigest, StoredPaper, StoredSummary } from './records';
+import { SUMMARY_PROVIDERS } from './setting-defaults';
 
 export const EXPORT_FORMAT = 'arxiv-ko-digest-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** Versions `parseExport` reads (1: before generated summaries). */
+export const IMPORTABLE_VERSIONS: readonly number[] = [1, 2];
 /** Largest file the pages will read (bytes); the text must also fit one message (`MAX_IMPORT_CHARS`). */
 export const MAX_EXPORT_BYTES = 128 * 1024 * 1024;
 
@@ -42,6 +60,8 @@ export interface ExportFile {
   digests: StoredDigest[];
   /** Sorted by arXiv id. */
   papers: StoredPaper[];
+  /** Korean summaries made on the user's side, sorted by arXiv id ([] from a version 1 file). */
+  summaries: StoredSummary[];
 }
 
 /** Why a file was rejected; pages map the code to a translated message with `detail` in it. */
@@ -62,13 +82,22 @@ export type ParseResult =
 export const MIN_FETCHED_AT = Date.UTC(2023, 0, 1);
 const DAY_MS = 86_400_000;
 
-export function buildExport(digests: readonly StoredDigest[], papers: readonly StoredPaper[], now: number): ExportFile {
+const byId = (a: { arxivId: string }, b: { arxivId: string }) =>
+  a.arxivId < b.arxivId ? -1 : a.arxivId > b.arxivId ? 1 : 0;
+
+export function buildExport(
+  digests: readonly StoredDigest[],
+  papers: readonly StoredPaper[],
+  now: number,
+  summaries: readonly StoredSummary[] = [],
+): ExportFile {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     digests: [...digests].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
-    papers: [...papers].sort((a, b) => (a.arxivId < b.arxivId ? -1 : a.arxivId > b.arxivId ? 1 : 0)),
+    papers: [...papers].sort(byId),
+    summaries: [...summaries].sort(byId),
   };
 }
 
@@ -212,6 +241,68 @@ function digest(v: unknown, at: string, ctx: Ctx): StoredDigest {
   };
 }
 
+/**
+ * A string with the control and bidi characters removed (as from every model answer: invisible, and bidi overrides
+ * could make text read differently), then of `min`..`max` characters.
+ */
+function cleanStr(v: unknown, at: string, max: number, min = 0): string {
+  const s = stripControls(str(v, at));
+  if (s.length < min || s.length > max) throw new Invalid(`${at} must be ${min}..${max} characters`);
+  return s;
+}
+
+const PROVIDERS = SUMMARY_PROVIDERS.filter((p): p is ProviderId => p !== 'none');
+/** Largest prompt version believed (the first is 1; on-device translation has none, 0). */
+const MAX_PROMPT_VERSION = 1000;
+
+function tokens(v: unknown, at: string): number | null {
+  if (v === null) return null;
+  const n = tokenCount(v);
+  if (n === null) throw new Invalid(`${at} must be null or an integer in 0..1000000000`);
+  return n;
+}
+
+function usage(v: unknown, at: string): GenUsage | null {
+  if (v === null) return null;
+  const u = obj(v, at);
+  return {
+    inputTokens: tokens(u.inputTokens, `${at}.inputTokens`),
+    outputTokens: tokens(u.outputTokens, `${at}.outputTokens`),
+  };
+}
+
+function summary(v: unknown, at: string, ctx: Ctx): StoredSummary {
+  const g = obj(v, at);
+  if (typeof g.provider !== 'string' || !PROVIDERS.includes(g.provider as ProviderId))
+    throw new Invalid(`${at}.provider must be one of ${PROVIDERS.join(', ')}`);
+  const sections = arr(g.sections, `${at}.sections`);
+  if (sections.length === 0 || sections.length > MAX_SECTIONS)
+    throw new Invalid(`${at}.sections must hold 1..${MAX_SECTIONS} sections`);
+  // On-device translation keeps the whole abstract in a section; a model's sections are held to a digest's size.
+  const maxText = g.provider === 'chrome-ai' ? MAX_SECTION_TEXT : MAX_SECTION_CHARS;
+  const createdAt = int(g.createdAt, `${at}.createdAt`);
+  if (createdAt < MIN_FETCHED_AT || createdAt > ctx.now + DAY_MS)
+    throw new Invalid(`${at}.createdAt must be a time between 2023-01-01 and tomorrow`);
+  const promptVersion = int(g.promptVersion, `${at}.promptVersion`);
+  if (promptVersion > MAX_PROMPT_VERSION)
+    throw new Invalid(`${at}.promptVersion must be at most ${MAX_PROMPT_VERSION}`);
+  return {
+    arxivId: arxivId(g.arxivId, `${at}.arxivId`),
+    title: cleanStr(g.title, `${at}.title`, MAX_TITLE_CHARS, 1),
+    titleKo: g.titleKo === null ? null : cleanStr(g.titleKo, `${at}.titleKo`, MAX_TITLE_KO, 1),
+    sections: sections.map((x, i) => {
+      const sec = obj(x, `${at}.sections[${i}]`);
+      const label = sec.label === null ? null : cleanStr(sec.label, `${at}.sections[${i}].label`, MAX_LABEL_CHARS);
+      return { label, text: cleanStr(sec.text, `${at}.sections[${i}].text`, maxText) };
+    }),
+    provider: g.provider as ProviderId,
+    model: cleanStr(g.model, `${at}.model`, MAX_MODEL_CHARS, 1),
+    promptVersion,
+    createdAt,
+    usage: usage(g.usage, `${at}.usage`),
+  };
+}
+
 /** Validates an export file's text against the clock `now` (epoch ms). Never throws. */
 export function parseExport(text: string, now: number = Date.now()): ParseResult {
   let raw: unknown;
@@ -224,8 +315,9 @@ export function parseExport(text: string, now: number = Date.now()): ParseResult
     return { ok: false, code: 'notExport', detail: `expected "format": "${EXPORT_FORMAT}"` };
   }
   const r = raw as Obj;
-  if (r.version !== EXPORT_VERSION) {
-    return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${EXPORT_VERSION}` };
+  if (typeof r.version !== 'number' || !IMPORTABLE_VERSIONS.includes(r.version)) {
+    const supported = IMPORTABLE_VERSIONS.join(', ');
+    return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${supported}` };
   }
   const ctx: Ctx = { now, mediaDropped: 0, notes: [] };
   try {
@@ -233,6 +325,8 @@ export function parseExport(text: string, now: number = Date.now()): ParseResult
     if (Number.isNaN(Date.parse(exportedAt))) throw new Invalid('exportedAt must be an ISO 8601 time');
     const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`, ctx));
     const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`, ctx));
+    const summaries =
+      r.version === 1 ? [] : arr(r.summaries, 'summaries').map((x, i) => summary(x, `summaries[${i}]`, ctx));
     const dates = new Set<string>();
     for (const [i, d] of digests.entries()) {
       if (dates.has(d.date)) throw new Invalid(`digests[${i}].date ${d.date} occurs twice`);
@@ -243,13 +337,18 @@ export function parseExport(text: string, now: number = Date.now()): ParseResult
       if (ids.has(p.arxivId)) throw new Invalid(`papers[${i}].arxivId ${p.arxivId} occurs twice`);
       ids.add(p.arxivId);
     }
+    const summaryIds = new Set<string>();
+    for (const [i, g] of summaries.entries()) {
+      if (summaryIds.has(g.arxivId)) throw new Invalid(`summaries[${i}].arxivId ${g.arxivId} occurs twice`);
+      summaryIds.add(g.arxivId);
+    }
     for (const [i, d] of digests.entries()) {
       const missing = d.paperIds.find((id) => !ids.has(id));
       if (missing !== undefined) throw new Invalid(`digests[${i}] lists paper ${missing}, which is not in papers`);
     }
     const dropped: ImportNote[] = ctx.mediaDropped > 0 ? [{ code: 'mediaDropped', count: ctx.mediaDropped }] : [];
     const notes = [...dropped, ...ctx.notes];
-    const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers };
+    const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers, summaries };
     return { ok: true, file, notes };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, code: e.code, detail: e.message };

@@ -56,7 +56,15 @@ export interface Protocol {
   /** The newest stored digest. */
   getLatestDigest: { req: Record<string, never>; res: { digest: StoredDigest | null; papers: ShownPaper[] } };
   listDates: { req: Record<string, never>; res: { days: DaySummary[] } };
-  search: { req: { query: string; limit: number }; res: { papers: ShownPaper[]; total: number } };
+  /**
+   * Digest papers matching `query` (ranked, at most `limit`, `total` of them in all) and, as a list of their own, the
+   * Korean summaries made on the user's side that match (newest first, at most `limit`; pages mark them as
+   * machine-generated).
+   */
+  search: {
+    req: { query: string; limit: number };
+    res: { papers: ShownPaper[]; total: number; summaries: ShownSummary[] };
+  };
   getSyncStatus: { req: Record<string, never>; res: { status: SyncStatus } };
   syncNow: { req: Record<string, never>; res: { status: SyncStatus } };
   /** Opens the offline reader in a tab at `hash` (`#/YYYY-MM-DD` or `#/paper/<id>`). */

@@ -1,7 +1,8 @@
 /**
  * Reader page routes in the URL hash. Pure: parse/format only.
  * `#/` (or empty) home: list of days · `#/YYYY-MM-DD` one day · `#/paper/<arXiv id>` one paper ·
- * `#/search/<query>` search (query URI-encoded). Anything else parses as `notFound`.
+ * `#/search/<query>` search (query URI-encoded) · `#/summaries` every Korean summary made on the user's side ·
+ * `#/summary/<arXiv id>` one of them. Anything else parses as `notFound`.
  */
 
 import { parseArxivId } from './arxiv-id';
@@ -12,10 +13,21 @@ export type Route =
   | { kind: 'day'; date: string }
   | { kind: 'paper'; arxivId: string }
   | { kind: 'search'; query: string }
+  | { kind: 'summaries' }
+  | { kind: 'summary'; arxivId: string }
   | { kind: 'notFound'; hash: string };
 
 /** Longest search query kept in a route (matches the `openReader` message check). */
 export const MAX_ROUTE_QUERY = 200;
+
+/** The arXiv id (normalised, no version) in a route's URI-encoded tail, or null. */
+function idIn(tail: string): string | null {
+  try {
+    return parseArxivId(decodeURIComponent(tail))?.id ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -23,15 +35,11 @@ export function parseRoute(hash: string): Route {
   if (!h.startsWith('/')) return { kind: 'notFound', hash };
   const path = h.slice(1);
   if (isIsoDate(path)) return { kind: 'day', date: path };
-  if (path.startsWith('paper/')) {
-    let raw: string;
-    try {
-      raw = decodeURIComponent(path.slice('paper/'.length));
-    } catch {
-      return { kind: 'notFound', hash };
-    }
-    const parsed = parseArxivId(raw);
-    return parsed ? { kind: 'paper', arxivId: parsed.id } : { kind: 'notFound', hash };
+  if (path === 'summaries') return { kind: 'summaries' };
+  for (const kind of ['paper', 'summary'] as const) {
+    if (!path.startsWith(`${kind}/`)) continue;
+    const id = idIn(path.slice(kind.length + 1));
+    return id ? { kind, arxivId: id } : { kind: 'notFound', hash };
   }
   if (path === 'search' || path.startsWith('search/')) {
     try {
@@ -53,6 +61,10 @@ export function formatRoute(route: Route): string {
     case 'paper':
       // Old-style ids keep their `/` (`#/paper/hep-th/9901001`); nothing else in an id needs encoding.
       return `#/paper/${route.arxivId}`;
+    case 'summaries':
+      return '#/summaries';
+    case 'summary':
+      return `#/summary/${route.arxivId}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.query.slice(0, MAX_ROUTE_QUERY))}`;
     case 'notFound':

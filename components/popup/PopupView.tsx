@@ -12,7 +12,7 @@ import type { SyncController } from '../../lib/pages/use-sync-status';
 import type { SyncStatus } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
 import { type HfToday, HfTodayView } from './HfToday';
-import { PaperList } from './PaperItem';
+import { PaperList, SummaryItemList } from './PaperItem';
 import { SyncStatusView } from './SyncStatus';
 
 /**
@@ -108,9 +108,16 @@ function SearchResults({ data, actions }: { data: PopupData; actions: PopupActio
   if (!s) return <p class="muted">{t('popup_loading')}</p>;
   return (
     <section aria-labelledby={headingId} data-testid="search-results">
-      <h2 id={headingId}>{t('popup_searchResults', s.total)}</h2>
+      <h2 id={headingId}>{t('popup_searchResults', s.total + s.summaries.length)}</h2>
+      {s.summaries.length > 0 && (
+        <SummaryItemList
+          summaries={s.summaries}
+          onOpen={(id) => actions.openReader(formatRoute({ kind: 'summary', arxivId: id }))}
+          label={t('reader_summarySearchHeading', s.summaries.length)}
+        />
+      )}
       {s.papers.length === 0 ? (
-        <p>{t('popup_searchNone', s.query)}</p>
+        s.summaries.length === 0 && <p>{t('popup_searchNone', s.query)}</p>
       ) : (
         <>
           <PaperList papers={s.papers} onOpen={actions.openAbs} />

@@ -1,5 +1,5 @@
 /**
- * The offline reader's layout: days, one day in full, one paper, search. Renders the route's loaded data it is
+ * The offline reader's layout: days, one day in full, one paper, search, the generated summaries. Renders the route's loaded data it is
  * given (lib/pages/reader/app.tsx loads it from the background's DB).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n';
 import type { ReaderData } from '../../lib/pages/reader/use-reader';
 import { formatRoute, type Route } from '../../lib/route';
 import { Attribution } from '../DigestPanel';
+import { SummaryListView, SummaryView } from './summary-views';
 import { DayList, DayView, NotFoundView, PaperView, SearchView } from './views';
 
 /** Results as you type: the search route follows the field (replacing, not stacking, history entries). */
@@ -69,12 +70,14 @@ export interface ReaderViewProps {
   /** Load thumbnails and videos as shown instead of on the user's click (the `autoLoadMedia` setting). */
   autoLoadMedia: boolean;
   onOpenOptions(): void;
+  /** Removes one generated summary (after the user confirmed on its view). */
+  onDeleteSummary(arxivId: string): Promise<void>;
 }
 
 /** The content for a route's loaded data. */
-type ContentProps = Pick<ReaderViewProps, 'data' | 'online' | 'sourceBase' | 'autoLoadMedia'>;
+type ContentProps = Pick<ReaderViewProps, 'data' | 'online' | 'sourceBase' | 'autoLoadMedia' | 'onDeleteSummary'>;
 
-function ReaderContent({ data, online, sourceBase, autoLoadMedia }: ContentProps) {
+function ReaderContent({ data, online, sourceBase, autoLoadMedia, onDeleteSummary }: ContentProps) {
   switch (data.kind) {
     case 'loading':
       return (
@@ -107,6 +110,7 @@ function ReaderContent({ data, online, sourceBase, autoLoadMedia }: ContentProps
         <PaperView
           arxivId={data.arxivId}
           paper={data.paper}
+          summary={data.summary}
           online={online}
           sourceBase={sourceBase}
           autoLoadMedia={autoLoadMedia}
@@ -118,9 +122,21 @@ function ReaderContent({ data, online, sourceBase, autoLoadMedia }: ContentProps
           query={data.query}
           papers={data.papers}
           total={data.total}
+          summaries={data.summaries}
           online={online}
           sourceBase={sourceBase}
           autoLoadMedia={autoLoadMedia}
+        />
+      );
+    case 'summaries':
+      return <SummaryListView summaries={data.summaries} usage={data.usage} />;
+    case 'summary':
+      return (
+        <SummaryView
+          arxivId={data.arxivId}
+          summary={data.summary}
+          hasDigest={data.hasDigest}
+          onDelete={onDeleteSummary}
         />
       );
     case 'notFound':
@@ -128,7 +144,15 @@ function ReaderContent({ data, online, sourceBase, autoLoadMedia }: ContentProps
   }
 }
 
-export function ReaderView({ route, data, online, sourceBase, autoLoadMedia, onOpenOptions }: ReaderViewProps) {
+export function ReaderView({
+  route,
+  data,
+  online,
+  sourceBase,
+  autoLoadMedia,
+  onOpenOptions,
+  onDeleteSummary,
+}: ReaderViewProps) {
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   // After navigating (not on the first load), move focus to the new view's heading for keyboard and screen readers.
@@ -156,6 +180,15 @@ export function ReaderView({ route, data, online, sourceBase, autoLoadMedia, onO
               </a>
             </li>
             <li>
+              <a
+                href={formatRoute({ kind: 'summaries' })}
+                data-testid="summaries-link"
+                aria-current={route.kind === 'summaries' ? 'page' : undefined}
+              >
+                {t('reader_summaries')}
+              </a>
+            </li>
+            <li>
               <button type="button" class="link" onClick={onOpenOptions}>
                 {t('reader_options')}
               </button>
@@ -165,7 +198,13 @@ export function ReaderView({ route, data, online, sourceBase, autoLoadMedia, onO
         <SearchForm route={route} />
       </header>
       <main id="content" ref={mainRef} tabIndex={-1}>
-        <ReaderContent data={data} online={online} sourceBase={sourceBase} autoLoadMedia={autoLoadMedia} />
+        <ReaderContent
+          data={data}
+          online={online}
+          sourceBase={sourceBase}
+          autoLoadMedia={autoLoadMedia}
+          onDeleteSummary={onDeleteSummary}
+        />
       </main>
       <footer>
         <Attribution />

@@ -1,9 +1,11 @@
 /** The reader's views, one per route. Pure: they render their props. */
 import { useId } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { DaySummary, ShownPaper } from '../../lib/records';
+import type { DaySummary, ShownPaper, ShownSummary } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
 import { PaperCard } from './PaperCard';
+import { SummaryCard } from './SummaryCard';
+import { SummaryEntries } from './summary-views';
 
 export function DayList({ days }: { days: readonly DaySummary[] }) {
   const headingId = useId();
@@ -90,13 +92,15 @@ export function DayView({ date, papers, prev, next, online, sourceBase, autoLoad
 export interface PaperViewProps {
   arxivId: string;
   paper: ShownPaper | null;
+  /** The Korean summary the user generated for it: below the digest entry, or alone when there is none. */
+  summary: ShownSummary | null;
   online: boolean;
   sourceBase: string;
   autoLoadMedia: boolean;
 }
 
-export function PaperView({ arxivId, paper, online, sourceBase, autoLoadMedia }: PaperViewProps) {
-  if (!paper) {
+export function PaperView({ arxivId, paper, summary, online, sourceBase, autoLoadMedia }: PaperViewProps) {
+  if (!paper && !summary) {
     return (
       <section aria-label={arxivId} data-testid="paper-missing">
         <p class="notice" tabIndex={-1} data-focus-target>
@@ -107,7 +111,21 @@ export function PaperView({ arxivId, paper, online, sourceBase, autoLoadMedia }:
   }
   return (
     <div data-testid="paper-view" tabIndex={-1} data-focus-target>
-      <PaperCard paper={paper} headingLevel={2} online={online} sourceBase={sourceBase} autoLoadMedia={autoLoadMedia} />
+      {paper && (
+        <PaperCard
+          paper={paper}
+          headingLevel={2}
+          online={online}
+          sourceBase={sourceBase}
+          autoLoadMedia={autoLoadMedia}
+        />
+      )}
+      {summary &&
+        (paper ? (
+          <SummaryCard summary={summary} headingLevel={3} heading={t('reader_summaryHeading')} ownLink />
+        ) : (
+          <SummaryCard summary={summary} headingLevel={2} ownLink />
+        ))}
     </div>
   );
 }
@@ -116,24 +134,34 @@ export interface SearchViewProps {
   query: string;
   papers: readonly ShownPaper[];
   total: number;
+  /** Generated summaries that match (a list of their own, marked as machine-generated). */
+  summaries: readonly ShownSummary[];
   online: boolean;
   sourceBase: string;
   autoLoadMedia: boolean;
 }
 
-export function SearchView({ query, papers, total, online, sourceBase, autoLoadMedia }: SearchViewProps) {
+export function SearchView({ query, papers, total, summaries, online, sourceBase, autoLoadMedia }: SearchViewProps) {
   const headingId = useId();
+  const generatedId = useId();
+  const empty = query.trim() === '';
   return (
     <section aria-labelledby={headingId} data-testid="search-view">
       <h2 id={headingId} tabIndex={-1} data-focus-target>
-        {query.trim() === '' ? t('reader_searchHeading') : t('reader_searchResults', total, query)}
+        {empty ? t('reader_searchHeading') : t('reader_searchResults', total + summaries.length, query)}
       </h2>
-      {query.trim() === '' ? (
+      {empty ? (
         <p class="muted">{t('reader_searchHint')}</p>
-      ) : papers.length === 0 ? (
+      ) : papers.length === 0 && summaries.length === 0 ? (
         <p>{t('reader_searchNone', query)}</p>
       ) : (
         <>
+          {summaries.length > 0 && (
+            <section aria-labelledby={generatedId} data-testid="search-summaries">
+              <h3 id={generatedId}>{t('reader_summarySearchHeading', summaries.length)}</h3>
+              <SummaryEntries summaries={summaries} />
+            </section>
+          )}
           {total > papers.length && <p class="muted">{t('reader_searchShowing', papers.length)}</p>}
           {papers.map((p) => (
             <PaperCard

@@ -8,7 +8,8 @@
  * - One async function per message type of lib/messages.ts `Protocol` (`h.getPaper(req)` …).
  * - `syncNow` starts a run (or joins the running one) and answers at once with the status (running: true);
  *   the popup polls `getSyncStatus` for progress.
- * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync.
+ * - `clearData` stops a running sync, deletes every digest, paper and sync record, starts no new sync; settings, the
+ *   API key and the generated summaries are kept (lib/db/data-io.ts `clearAll`).
  * - `importData` validates with lib/export-format.ts `parseExport` and merges all or nothing (lib/db/data-io); the
  *   reply carries parseExport's notes (what was normalised).
  * - `getHfToday` / `getLiveVotes` go through lib/hf/service.ts with `deps.hf` (fetch, online, permission, settings);
@@ -59,7 +60,11 @@ export interface HandlerDeps {
   /** The open database (a cached promise is fine: `() => dbPromise`). */
   db: () => Promise<DigestDb> | DigestDb;
   runner: Pick<SyncRunner, 'run' | 'live' | 'paused'>;
-  search: (query: string, limit: number) => Promise<{ papers: StoredPaper[]; total: number }>;
+  /** Digest papers, and the generated summaries that match (lib/background/search-cache.ts; absent: none). */
+  search: (
+    query: string,
+    limit: number,
+  ) => Promise<{ papers: StoredPaper[]; total: number; summaries?: StoredSummary[] }>;
   /** Opens (or focuses) the reader tab at `hash` (e.g. `browser.runtime.getURL('/reader.html') + hash`). */
   openTab: (hash: string) => Promise<void>;
   /** Default: `navigator.storage.estimate()` when available. */
@@ -156,8 +161,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     getLatestDigest: async () => (deps.latestDigest ? deps.latestDigest() : latestDigestAnswer(await db())),
     listDates: async () => ({ days: await listDays(await db()) }),
     search: async ({ query, limit }) => {
-      const { papers, total } = await deps.search(query, limit);
-      return { papers: papers.map(showPaper), total };
+      const { papers, total, summaries: generated = [] } = await deps.search(query, limit);
+      return { papers: papers.map(showPaper), total, summaries: generated.map(showSummary) };
     },
     getSyncStatus: status,
     syncNow: async () => {
@@ -169,13 +174,14 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return { ok: true };
     },
     exportData: async () => {
-      const { digests, papers } = await exportAll(await db());
-      return { json: serializeExport(buildExport(digests, papers, now())) };
+      const { digests, papers, summaries: generated } = await exportAll(await db());
+      return { json: serializeExport(buildExport(digests, papers, now(), generated)) };
     },
     importData: async ({ json }) => {
       const parsed = parseExport(json, now());
       if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
-      const result = await importRecords(await db(), parsed.file.digests, parsed.file.papers);
+      const { digests, papers, summaries: generated } = parsed.file;
+      const result = await importRecords(await db(), digests, papers, generated);
       await deps.onDataChanged?.();
       return { ...result, notes: parsed.notes };
     },

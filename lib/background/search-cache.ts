@@ -2,14 +2,27 @@
  * The search index lives in the worker's memory, built lazily from IndexedDB on the first query and dropped
  * whenever the stored papers change (after a sync run, an import or a clear). The worker may be killed at any
  * time; the next query simply rebuilds it.
+ *
+ * Korean summaries made on the user's side are searched beside it by a linear scan (lib/search/summary-scan.ts): the
+ * newest MAX_SCANNED_SUMMARIES, prepared once and kept until `invalidate()` or `invalidateSummaries()`.
  */
 import { allPapersInPages } from '../db/queries';
 import type { DigestDb } from '../db/schema';
+import type { StoredSummary } from '../records';
 import { buildSearchIndexInSlices, type SearchIndex, type SearchResult, search } from '../search';
+import { MAX_SCANNED_SUMMARIES, type SummaryDoc, scanSummaries, summaryDoc } from '../search/summary-scan';
+
+/** Digest papers (ranked, with their total) and, apart, the matching generated summaries (newest first). */
+export interface SearchAnswer extends SearchResult {
+  summaries: StoredSummary[];
+}
 
 export interface SearchCache {
-  search(query: string, limit: number): Promise<SearchResult>;
+  search(query: string, limit: number): Promise<SearchAnswer>;
+  /** The stored data changed: drops the index and the prepared summaries. */
   invalidate(): void;
+  /** Only the summaries changed (one stored or deleted): the digest index is kept. */
+  invalidateSummaries(): void;
   /** Builds the index now, so the next query does not wait for it. */
   warm(): Promise<void>;
   /**
@@ -19,33 +32,65 @@ export interface SearchCache {
   warmSoon(ms: number, when?: () => boolean): void;
 }
 
-export function createSearchCache(db: () => Promise<DigestDb>): SearchCache {
-  let index: Promise<SearchIndex> | null = null;
-  const current = (): Promise<SearchIndex> => {
-    if (!index) {
-      const building = db()
-        .then((d) => allPapersInPages(d))
-        .then((papers) => buildSearchIndexInSlices(papers));
-      index = building;
-      building.catch(() => {
-        if (index === building) index = null;
-      });
-    }
-    return index;
+/** The newest `max` summaries, newest first, prepared for the scan. */
+async function newestSummaryDocs(db: DigestDb, max: number): Promise<SummaryDoc[]> {
+  const out: SummaryDoc[] = [];
+  let cursor = await db.transaction('summaries').store.index('by-createdAt').openCursor(null, 'prev');
+  while (cursor && out.length < max) {
+    out.push(summaryDoc(cursor.value));
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+/** Keeps a promise until it fails (a failed read or build is tried again at the next query). */
+function kept<T>(make: () => Promise<T>): { get(): Promise<T>; has(): boolean; drop(): void } {
+  let value: Promise<T> | null = null;
+  return {
+    get() {
+      if (!value) {
+        const p = make();
+        value = p;
+        p.catch(() => {
+          if (value === p) value = null;
+        });
+      }
+      return value;
+    },
+    has: () => value !== null,
+    drop() {
+      value = null;
+    },
+  };
+}
+
+export function createSearchCache(db: () => Promise<DigestDb>, opts: { maxSummaries?: number } = {}): SearchCache {
+  const maxSummaries = opts.maxSummaries ?? MAX_SCANNED_SUMMARIES;
+  const index = kept<SearchIndex>(() =>
+    db()
+      .then((d) => allPapersInPages(d))
+      .then((papers) => buildSearchIndexInSlices(papers)),
+  );
+  const summaries = kept(() => db().then((d) => newestSummaryDocs(d, maxSummaries)));
+  const warm = async () => {
+    await Promise.all([index.get(), summaries.get()]);
   };
   return {
     async search(query, limit) {
-      return search(await current(), query, limit);
+      const [found, docs] = await Promise.all([index.get(), summaries.get()]);
+      return { ...search(found, query, limit), summaries: scanSummaries(docs, query, limit) };
     },
     invalidate() {
-      index = null;
+      index.drop();
+      summaries.drop();
     },
-    async warm() {
-      await current();
+    invalidateSummaries() {
+      summaries.drop();
     },
+    warm,
     warmSoon(ms, when = () => true) {
       setTimeout(() => {
-        if (!index && when()) current().catch(() => undefined);
+        if (!index.has() && when()) warm().catch(() => undefined);
       }, ms);
     },
   };

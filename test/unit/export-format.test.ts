@@ -80,7 +80,7 @@ describe('parseExport rejects bad files with a clear reason', () => {
     ['empty file', '', 'notJson', /./],
     ['an array', '[]', 'notExport', /format/],
     ['another format', '{"format":"something-else","version":1}', 'notExport', /arxiv-ko-digest-export/],
-    ['a newer version', mutated((f) => Object.assign(f, { version: 2 })), 'version', /version 2/],
+    ['a newer version', mutated((f) => Object.assign(f, { version: 3 })), 'version', /version 3, supported: 1, 2/],
     ['no version', mutated((f) => Object.assign(f, { version: undefined })), 'version', /supported: 1/],
     ['bad exportedAt', mutated((f) => Object.assign(f, { exportedAt: 'yesterday' })), 'invalid', /exportedAt/],
     ['papers missing', mutated((f) => Object.assign(f, { papers: undefined })), 'invalid', /^papers must be an array/],

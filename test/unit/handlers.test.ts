@@ -192,7 +192,7 @@ describe('queries', () => {
   it('search delegates; openReader opens the tab', async () => {
     expect(await ask(envelope('search', { query: 'abc', limit: 10 }))).toEqual({
       ok: true,
-      data: { papers: [], total: 13 },
+      data: { papers: [], total: 13, summaries: [] },
     });
     expect(await ask(envelope('openReader', { hash: '#/2024-06-25' }), CONTENT)).toEqual({
       ok: true,

@@ -3,9 +3,10 @@ import { vi } from 'vitest';
 import { generationInfo } from '../../lib/background/summary-handlers';
 import type { Protocol, Req, Res } from '../../lib/messages';
 import { parseSettingsPatch } from '../../lib/privileged-settings';
-import type { DaySummary, ShownPaper, StoredDigest, SyncStatus } from '../../lib/records';
+import type { DaySummary, ShownPaper, ShownSummary, StoredDigest, StoredSummary, SyncStatus } from '../../lib/records';
 import { PRIVILEGED_DEFAULTS, type PrivilegedSettings } from '../../lib/setting-defaults';
 import { showPaper } from '../../lib/show';
+import { showSummary } from '../../lib/show-summary';
 
 /** The privileged settings as the background keeps them (its IndexedDB), for `getSettings` / `setSettings`. */
 export const privileged: { current: PrivilegedSettings } = { current: { ...PRIVILEGED_DEFAULTS } };
@@ -87,6 +88,50 @@ export function digest(date: string, papers: ShownPaper[]): StoredDigest {
   };
 }
 
+/** A Korean summary made on the user's side, as stored. */
+export function storedSummary(
+  arxivId: string,
+  title: string,
+  over: Partial<StoredSummary> & Pick<StoredSummary, 'createdAt'>,
+): StoredSummary {
+  return {
+    arxivId,
+    title,
+    titleKo: null,
+    sections: [
+      { label: "What's New", text: `${title}의 핵심은 **희소 보상(sparse reward)** 학습입니다. 두 번째 문장입니다.` },
+      { label: 'Technical Details', text: '정책 경사(policy gradient)를 [안정화](https://example.org/paper)합니다.' },
+      { label: 'Performance Highlights', text: '기준 대비 정확도가 4.2% 향상되었습니다.' },
+    ],
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    promptVersion: 1,
+    usage: { inputTokens: 812, outputTokens: 356 },
+    ...over,
+  };
+}
+
+/** Three summaries, newest first: on-device (Korean title), an endpoint, and one for a paper that has a digest. */
+export const SUMMARIES: ShownSummary[] = [
+  storedSummary('2508.00002', 'Sparse Reward Agents at Scale', {
+    titleKo: '대규모 희소 보상 에이전트',
+    provider: 'chrome-ai',
+    model: 'chrome-translator',
+    promptVersion: 0,
+    usage: null,
+    createdAt: Date.parse('2025-08-05T10:00:00Z'),
+  }),
+  storedSummary('2507.01234', 'Agentic Reasoning with Sparse Rewards', {
+    createdAt: Date.parse('2025-07-02T09:00:00Z'),
+  }),
+  storedSummary('2505.03335', 'Absolute Zero: Reinforced Self-play Reasoning', {
+    provider: 'anthropic',
+    model: 'claude-3-5-haiku-latest',
+    usage: { inputTokens: 700, outputTokens: null },
+    createdAt: Date.parse('2025-06-20T12:00:00Z'),
+  }),
+].map(showSummary);
+
 export const DAYS: DaySummary[] = [
   { date: '2025-05-09', paperCount: MAY9.length },
   { date: '2025-05-08', paperCount: MAY8.length },
@@ -113,6 +158,8 @@ type Handlers = { [K in keyof Protocol]?: (payload: Req<K>) => Res<K> | Promise<
 export function syncedHandlers(): Handlers {
   const byDate: Record<string, ShownPaper[]> = { '2025-05-09': MAY9, '2025-05-08': MAY8 };
   const all = [...MAY9, ...MAY8];
+  let summaries = [...SUMMARIES];
+  const text = (x: ShownSummary) => [x.title, x.titleKo ?? '', ...x.sections.map((y) => y.text)].join('\n');
   return {
     getSyncStatus: () => ({ status: syncStatus() }),
     syncNow: () => ({ status: syncStatus({ running: true, progress: { done: 0, total: 311 } }) }),
@@ -126,7 +173,7 @@ export function syncedHandlers(): Handlers {
       paper: all.find((p) => p.arxivId === arxivId) ?? null,
       sourceUrl: privileged.current.sourceUrl,
       liveVotes: privileged.current.hfLiveVotes,
-      summary: null,
+      summary: summaries.find((x) => x.arxivId === arxivId) ?? null,
       generation: generationInfo(privileged.current),
     }),
     getSettings: () => ({ settings: privileged.current, apiKeyHint: null }),
@@ -138,7 +185,21 @@ export function syncedHandlers(): Handlers {
     },
     search: ({ query, limit }) => {
       const hits = all.filter((p) => p.title.toLowerCase().includes(query.toLowerCase()));
-      return { papers: hits.slice(0, limit), total: hits.length };
+      const generated = summaries.filter((x) => text(x).toLowerCase().includes(query.toLowerCase()));
+      return { papers: hits.slice(0, limit), total: hits.length, summaries: generated.slice(0, limit) };
+    },
+    listSummaries: () => ({
+      summaries,
+      usage: {
+        summaries: summaries.length,
+        inputTokens: summaries.reduce((n, x) => n + (x.usage?.inputTokens ?? 0), 0),
+        outputTokens: summaries.reduce((n, x) => n + (x.usage?.outputTokens ?? 0), 0),
+      },
+    }),
+    deleteSummaries: ({ arxivId }) => {
+      const before = summaries.length;
+      summaries = arxivId === null ? [] : summaries.filter((x) => x.arxivId !== arxivId);
+      return { deleted: before - summaries.length };
     },
     storageInfo: () => ({ bytes: 25_400_000, quota: 300_000_000, paperCount: 4671 }),
   };

@@ -118,7 +118,14 @@ describe('reader routes', () => {
   it('#/search/<q> shows results; the search form writes the route', async () => {
     start('#/search/zero');
     const view = await screen.findByTestId('search-view');
-    expect(view.textContent).toContain('2 results for “zero”');
+    // Two digest papers, and apart the summary the user generated for one of them.
+    expect(view.textContent).toContain('3 results for “zero”');
+    expect(within(view).getAllByTestId('paper-card')).toHaveLength(2);
+    expect(
+      within(view)
+        .getAllByTestId('summary-item')
+        .map((e) => e.dataset.arxivId),
+    ).toEqual(['2505.03335']);
     expect(vi.mocked(send)).toHaveBeenCalledWith('search', { query: 'zero', limit: 200 });
     const input = screen.getByTestId('search-input') as HTMLInputElement;
     expect(input.value).toBe('zero');

@@ -52,9 +52,10 @@ describe('the worker’s search cache', () => {
       return db;
     });
     await cache.warm();
-    expect(reads).toBe(1);
+    const afterWarm = reads; // the papers, and the summaries beside them
+    expect(afterWarm).toBeGreaterThan(0);
     expect((await cache.search('sparse', 10)).total).toBe(1);
-    expect(reads).toBe(1);
+    expect(reads).toBe(afterWarm);
   });
 
   it('warmSoon(ms) builds it later, once', async () => {
@@ -69,7 +70,7 @@ describe('the worker’s search cache', () => {
       cache.warmSoon(1000);
       expect(reads).toBe(0);
       await vi.advanceTimersByTimeAsync(1000);
-      expect(reads).toBe(1);
+      expect(reads).toBe(2); // one build of both: the papers' index and the summaries
     } finally {
       vi.useRealTimers();
     }
@@ -90,7 +91,7 @@ describe('the worker’s search cache', () => {
       syncing = false;
       cache.warmSoon(1000, () => !syncing);
       await vi.advanceTimersByTimeAsync(1000);
-      expect(reads).toBe(1);
+      expect(reads).toBe(2);
     } finally {
       vi.useRealTimers();
     }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import { browser } from 'wxt/browser';
 import { arxivIdFromUrl } from '../../arxiv-id';
 import { neighbours } from '../../dates';
-import type { DaySummary, ShownPaper } from '../../records';
+import type { DaySummary, ShownPaper, ShownSummary } from '../../records';
 import { send } from '../../send';
 import { sortByVotes } from '../../summary';
 import { errorText } from '../page';
@@ -27,6 +27,8 @@ export interface SearchState {
   query: string;
   papers: ShownPaper[];
   total: number;
+  /** Generated Korean summaries that match (shown apart, marked as machine-generated). */
+  summaries: ShownSummary[];
 }
 
 export interface PopupData {
@@ -166,7 +168,7 @@ export function usePopupData(digestCount: number | null, running: boolean, first
       send('search', { query: q, limit: POPUP_SEARCH_LIMIT })
         .then((r) => {
           if (seq !== searchSeq.current) return;
-          setSearch({ query: q, papers: r.papers, total: r.total });
+          setSearch({ query: q, papers: r.papers, total: r.total, summaries: r.summaries });
           setSearchError(null);
         })
         .catch((e: unknown) => {

@@ -3,7 +3,7 @@ import { ReaderView } from '../../../components/reader/ReaderView';
 import { useOnline } from '../../use-online';
 import { openOptions } from '../navigation';
 import { usePageMeta } from '../page';
-import { useAutoLoadMedia, useHashRoute, useReaderData, useSourceBase } from './use-reader';
+import { deleteSummary, useAutoLoadMedia, useHashRoute, useReaderData, useSourceBase } from './use-reader';
 
 export function ReaderApp() {
   usePageMeta('reader_title');
@@ -20,6 +20,7 @@ export function ReaderApp() {
       sourceBase={sourceBase}
       autoLoadMedia={autoLoadMedia}
       onOpenOptions={openOptions}
+      onDeleteSummary={deleteSummary}
     />
   );
 }

@@ -1,8 +1,9 @@
 /** The reader's controller: the route from `location.hash` (hashchange), and the data that route needs. */
 import { useEffect, useState } from 'preact/hooks';
 import { neighbours } from '../../dates';
-import type { DaySummary, ShownPaper } from '../../records';
-import { parseRoute, type Route } from '../../route';
+import type { UsageTotals } from '../../db/summaries';
+import type { DaySummary, ShownPaper, ShownSummary } from '../../records';
+import { formatRoute, parseRoute, type Route } from '../../route';
 import { send } from '../../send';
 import { autoLoadMediaItem, DEFAULT_SOURCE_URL } from '../../settings';
 import { errorText } from '../page';
@@ -15,8 +16,13 @@ export type ReaderData =
   | { kind: 'error'; message: string }
   | { kind: 'home'; days: DaySummary[] }
   | { kind: 'day'; date: string; papers: ShownPaper[] | null; prev: string | null; next: string | null }
-  | { kind: 'paper'; arxivId: string; paper: ShownPaper | null }
-  | { kind: 'search'; query: string; papers: ShownPaper[]; total: number }
+  /** A paper's digest entry and the Korean summary the user made for it, each null when there is none. */
+  | { kind: 'paper'; arxivId: string; paper: ShownPaper | null; summary: ShownSummary | null }
+  | { kind: 'search'; query: string; papers: ShownPaper[]; total: number; summaries: ShownSummary[] }
+  /** Every generated summary, newest first, with the running token total. */
+  | { kind: 'summaries'; summaries: ShownSummary[]; usage: UsageTotals }
+  /** One generated summary; `hasDigest` when a digest entry exists for the paper too. */
+  | { kind: 'summary'; arxivId: string; summary: ShownSummary | null; hasDigest: boolean }
   | { kind: 'notFound' };
 
 /** Loads what one route shows. */
@@ -32,21 +38,33 @@ export async function loadRoute(route: Route): Promise<ReaderData> {
       );
       return { kind: 'day', date: route.date, papers: r.digest ? r.papers : null, prev, next };
     }
-    case 'paper':
-      return {
-        kind: 'paper',
-        arxivId: route.arxivId,
-        paper: (await send('getPaper', { arxivId: route.arxivId })).paper,
-      };
+    case 'paper': {
+      const { paper, summary } = await send('getPaper', { arxivId: route.arxivId });
+      return { kind: 'paper', arxivId: route.arxivId, paper, summary };
+    }
     case 'search': {
       const q = route.query.trim();
-      if (q === '') return { kind: 'search', query: '', papers: [], total: 0 };
+      if (q === '') return { kind: 'search', query: '', papers: [], total: 0, summaries: [] };
       const r = await send('search', { query: q, limit: READER_SEARCH_LIMIT });
-      return { kind: 'search', query: route.query, papers: r.papers, total: r.total };
+      return { kind: 'search', query: route.query, papers: r.papers, total: r.total, summaries: r.summaries };
+    }
+    case 'summaries': {
+      const { summaries, usage } = await send('listSummaries', {});
+      return { kind: 'summaries', summaries, usage };
+    }
+    case 'summary': {
+      const { paper, summary } = await send('getPaper', { arxivId: route.arxivId });
+      return { kind: 'summary', arxivId: route.arxivId, summary, hasDigest: paper !== null };
     }
     case 'notFound':
       return { kind: 'notFound' };
   }
+}
+
+/** Removes one generated summary (the user confirmed), then shows the list of the others. */
+export async function deleteSummary(arxivId: string): Promise<void> {
+  await send('deleteSummaries', { arxivId });
+  location.hash = formatRoute({ kind: 'summaries' });
 }
 
 export function useHashRoute(): Route {
