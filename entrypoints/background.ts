@@ -71,7 +71,8 @@ export default defineBackground(() => {
     online: () => navigator.onLine,
     chromeAi: () => offscreen,
   });
-  const gen = createGenService({ db, provider, onStored: dataChanged });
+  // A new summary changes only what search finds among summaries (not the digest index, ~1 s to rebuild).
+  const gen = createGenService({ db, provider, onStored: () => searchCache.invalidateSummaries() });
 
   const handlers = createHandlers({
     db,
@@ -79,6 +80,7 @@ export default defineBackground(() => {
     search: (query, limit) => searchCache.search(query, limit),
     openTab: readerTabOpener(browser, browser.runtime.getURL('/reader.html')),
     onDataChanged: dataChanged,
+    onSummariesChanged: () => searchCache.invalidateSummaries(),
     latestDigest: latest.get,
     hf: {
       fetch: (url, init) => fetch(url, init),

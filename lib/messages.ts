@@ -159,7 +159,7 @@ export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ID_RE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
-const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|search\/.{0,200})?$/;
+const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|summary\/[\w./-]{1,40}|summaries|search\/.{0,200})?$/;
 
 /** Largest import file accepted in one `importData` message (characters); Chrome caps a message at 64 MiB. */
 export const MAX_IMPORT_CHARS = 40 * 1024 * 1024;

@@ -72,6 +72,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** Called after `clearData` and a successful `importData` (e.g. to drop a search index). */
   onDataChanged?: () => void | Promise<void>;
+  /** After generated summaries were removed (drop only what search keeps of them); default: `onDataChanged`. */
+  onSummariesChanged?: () => void;
   /**
    * The newest digest as shown (what every popup opens with); default: read from the database at each request.
    * The background passes `latestDigestAnswer` kept in memory (./memo) until the data changes.
@@ -143,7 +145,11 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     permitted: hf.permitted,
   });
   const status = async () => ({ status: await getSyncStatus(await db(), deps.runner.live()) });
-  const summaries = summaryHandlers({ db, provider: deps.provider, onChanged: deps.onDataChanged });
+  const summaries = summaryHandlers({
+    db,
+    provider: deps.provider,
+    onChanged: deps.onSummariesChanged ?? deps.onDataChanged,
+  });
 
   const handlers: Handlers = {
     getPaper: async ({ arxivId }) => {
