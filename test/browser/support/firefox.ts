@@ -49,7 +49,7 @@ const PREFS: Record<string, unknown> = {
 export interface FirefoxOptions {
   /** Host permissions the test copy declares, as if accepted at install (Firefox ignores ports in patterns). */
   grantHosts?: string[];
-  /** arXiv URL paths (`/abs/…`) and the fixture file each is answered with. */
+  /** arXiv URL paths (`/abs/…`) and the fixture file each is answered with (a `.pdf` as a PDF, others as HTML). */
   arxivPages?: Record<string, string>;
 }
 
@@ -135,7 +135,8 @@ async function serveArxiv(page: Page, pages: Record<string, string>, offline: bo
         return req.respond({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' });
       // The tab goes offline while its page is on the way: the page arrives, nothing after it does.
       if (offline && req.isNavigationRequest()) await page.setOfflineMode(true);
-      return req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+      const contentType = file.endsWith('.pdf') ? 'application/pdf' : 'text/html; charset=utf-8';
+      return req.respond({ status: 200, contentType, body: readFileSync(file) });
     })();
   });
 }
