@@ -149,6 +149,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     executablePath: FIREFOX_BIN,
     headless: true,
     extraPrefsFirefox: PREFS,
+    // A loaded 2-core machine can take longer than the default 30 s to start Firefox.
+    timeout: 90_000,
   });
   const close = async () => {
     await ff.close().catch(() => undefined);
@@ -157,6 +159,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   try {
     const known = new Set(ff.targets());
     const opened = ff.waitForTarget((t) => t.type() === 'page' && !known.has(t), { timeout: 60_000 });
+    opened.catch(() => undefined); // awaited below; not an unhandled rejection when the install fails first
     await ff.installExtension(ext);
     const home = await pageAt(await opened, (href) => href.startsWith('moz-extension://') && href.endsWith(HOME));
     const origin = await home.evaluate(() => browser.runtime.getURL('/'));
@@ -175,6 +178,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       async extensionPage(path) {
         const before = new Set(ff.targets());
         const created = ff.waitForTarget((t) => t.type() === 'page' && !before.has(t), { timeout: 60_000 });
+        created.catch(() => undefined); // awaited below
         await home.evaluate((p) => browser.tabs.create({ url: browser.runtime.getURL(p) }).then(() => undefined), path);
         const url = `${origin}${path}`;
         return tabOf(await pageAt(await created, (href) => href === url));
