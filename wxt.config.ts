@@ -64,6 +64,12 @@ export default defineConfig({
       config.resolve.alias = withoutPolyfill(config.resolve.alias);
     },
   },
+  zip: {
+    // addons.mozilla.org review asks for the sources that rebuild the Firefox zip (`npm ci && npm run build:firefox`,
+    // see README.md). WXT already leaves out node_modules, .output, dotfiles and *.test.ts; tests' helpers and
+    // fixtures, benchmarks and screenshots are not needed for a build either. scripts/check-zips.mjs checks the result.
+    excludeSources: ['test/**', 'bench/**', 'docs/**', 'vitest.config.ts', 'vitest.browser.config.ts'],
+  },
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
     startUrls: ['https://arxiv.org/abs/2406.16793'],

@@ -15,6 +15,7 @@ import { getSettings } from '../lib/db/settings-store';
 import { createOffscreenClient, type OffscreenEnv } from '../lib/gen/chrome-ai/offscreen-client';
 import { createGenService } from '../lib/gen/service';
 import { HF_HOST_PERMISSION } from '../lib/hf/api';
+import { originPattern, PORTS_IN_PATTERNS } from '../lib/host-permission';
 import { GEN_PORT } from '../lib/messages';
 import { createSyncRunner } from '../lib/sync/runner';
 import { rescheduleAt } from '../lib/sync/schedule';
@@ -25,7 +26,8 @@ const RESUME_GUARD_MS = 2 * 60_000;
 const WARM_DELAY_MS = 1_500;
 
 export default defineBackground(() => {
-  const originPermitted = (origin: string) => browser.permissions.contains({ origins: [`${origin}/*`] });
+  const originPermitted = (origin: string) =>
+    browser.permissions.contains({ origins: [originPattern(origin, PORTS_IN_PATTERNS)] });
   // Privileged settings live in the database, never trusted from storage.local (lib/setting-defaults.ts); an older
   // version's are moved there once, as part of opening. A failed open (a newer version's database) is retried.
   const db = dbHandle(async () => {

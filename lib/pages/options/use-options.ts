@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../export-format';
 import { HF_HOST_PERMISSION } from '../../hf/api';
+import { originPattern, PORTS_IN_PATTERNS } from '../../host-permission';
 import { loadLanguage, t } from '../../i18n';
 import { MAX_IMPORT_CHARS } from '../../messages';
 import type { SyncStatus } from '../../records';
@@ -87,7 +88,7 @@ export async function saveSourceUrl(input: string): Promise<Feedback & { url?: s
     const origin = new URL(url).origin;
     let granted: boolean;
     try {
-      granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+      granted = await browser.permissions.request({ origins: [originPattern(origin, PORTS_IN_PATTERNS)] });
     } catch (e) {
       return { kind: 'error', text: t('options_permissionError', origin, errorText(e)) };
     }

@@ -1,0 +1,62 @@
+/** The shared journeys' Driver (driver.ts) over real Chromium with the built extension (launch.ts, routes.ts). */
+import type { Page } from 'playwright-core';
+import type { CorpusServer } from '../../support/corpus-server';
+import { type Driver, readers, type Scheme, type Tab } from './driver';
+import { extensionUrl, type Launched, launchWithExtension } from './launch';
+import { ask } from './messages';
+import { routeArxiv } from './routes';
+
+export interface ChromiumSession extends Driver {
+  launched: Launched;
+  close(): Promise<void>;
+}
+
+function tabOf(page: Page): Tab {
+  return {
+    ...readers((fn, arg) => page.evaluate(fn, arg)),
+    click: (testId, nth = 0) => page.getByTestId(testId).nth(nth).click(),
+    fill: (testId, text) => page.getByTestId(testId).first().fill(text),
+    close: () => page.close(),
+  };
+}
+
+/** Chromium with the source's origin granted (as if accepted at install) and `arxivPages` routed. */
+export async function launchChromium(
+  source: CorpusServer,
+  arxivPages: Record<string, string>,
+): Promise<ChromiumSession> {
+  const origin = new URL(source.baseUrl).origin;
+  const l = await launchWithExtension({ grantHosts: [`${origin}/*`], allowOrigins: [origin] });
+  await routeArxiv(l.context, arxivPages);
+  const home = await l.context.newPage();
+  await home.goto(extensionUrl(l, 'popup.html'));
+  let scheme: Scheme = 'light';
+
+  const open = async (url: string, offline = false) => {
+    const page = await l.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    if (offline) {
+      // This tab only (routes still answer its page, as a cached page would be shown).
+      const cdp = await l.context.newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: true,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    }
+    await page.goto(url);
+    return tabOf(page);
+  };
+
+  return {
+    launched: l,
+    close: () => l.close(),
+    arxiv: (path, { offline = false } = {}) => open(`https://arxiv.org${path}`, offline),
+    extensionPage: (path) => open(extensionUrl(l, path)),
+    ask: (type, payload) => ask(home, type, payload),
+    async colorScheme(next) {
+      scheme = next;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the shared user journeys (journeys.ts) need from a browser, so one definition runs in real Chromium
+ * (playwright-core, chromium-driver.ts) and real Firefox (puppeteer-core over WebDriver BiDi, firefox.ts).
+ * Elements are found by `data-testid`, open shadow roots included (the panel and the badges live in one).
+ */
+import type { MessageType, Req, Res } from '../../../lib/messages';
+
+export type Scheme = 'light' | 'dark';
+
+export interface Tab {
+  /** textContent of every element with this test id, in document order. */
+  texts(testId: string): Promise<string[]>;
+  /** A computed style property of every element with this test id. */
+  styles(testId: string, property: string): Promise<string[]>;
+  /** A real (trusted) click on the nth element with this test id. */
+  click(testId: string, nth?: number): Promise<void>;
+  /** Replaces the value of the first field with this test id, typed as a user would. */
+  fill(testId: string, text: string): Promise<void>;
+  /** `navigator.onLine` in this tab. */
+  onLine(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  /**
+   * `https://arxiv.org<path>` answered with a fixture page (every other request of the tab fails). `offline`: the
+   * tab is offline before the page arrives (`navigator.onLine` false from the content script's first line on).
+   */
+  arxiv(path: string, options?: { offline?: boolean }): Promise<Tab>;
+  /** An extension page (`popup.html`, `reader.html#/…`, `options.html`) in a new tab. */
+  extensionPage(path: string): Promise<Tab>;
+  /** A protocol message sent from an extension page, as the popup sends it; the reply's data. */
+  ask<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>>;
+  /** The `prefers-color-scheme` of pages opened from now on. */
+  colorScheme(scheme: Scheme): Promise<void>;
+}
+
+export type Query = { testId: string; read: 'text' } | { testId: string; read: 'style'; property: string };
+
+/** Runs in the page (serialized: self-contained). */
+export function inspectInPage(q: Query): string[] {
+  const found: Element[] = [];
+  const visit = (root: Document | ShadowRoot): void => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.getAttribute('data-testid') === q.testId) found.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return found.map((el) =>
+    q.read === 'text' ? (el.textContent ?? '') : getComputedStyle(el).getPropertyValue(q.property),
+  );
+}
+
+/** Evaluates `fn(arg)` in a page (playwright's and puppeteer's `page.evaluate` both do). */
+export type Evaluate = (fn: (arg: Query) => unknown, arg: Query) => Promise<unknown>;
+
+/** The reading half of a Tab over any page that can evaluate a function with one argument. */
+export function readers(evaluate: Evaluate): Pick<Tab, 'texts' | 'styles' | 'onLine'> {
+  return {
+    texts: async (testId) => (await evaluate(inspectInPage, { testId, read: 'text' })) as string[],
+    styles: async (testId, property) =>
+      (await evaluate(inspectInPage, { testId, read: 'style', property })) as string[],
+    onLine: async () => (await evaluate(() => navigator.onLine, { testId: '', read: 'text' })) as boolean,
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The user journeys every browser build must pass, defined once and run by chromium-journeys.test.ts and
+ * firefox-journeys.test.ts: the first sync from a custom source saved in the options (a real server on 127.0.0.1),
+ * the panel on abstract and HTML pages, listing and search badges, the popup's list and search, the reader, the
+ * panel with the network off, and a dark colour scheme. Small fixtures only (test/fixtures): runs without ../shared.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type CorpusServer, dayFile, startCorpusServer } from '../../support/corpus-server';
+import { LOCAL_FIXTURES_DIR } from '../../support/shared';
+import type { Driver, Tab } from './driver';
+
+const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
+
+/** arXiv URL paths and their fixture pages (test/fixtures/arxiv/README.md). */
+export const JOURNEY_PAGES: Record<string, string> = {
+  '/abs/2407.00101v3': fixture('arxiv', 'abs-2407.00101v3.html'),
+  '/html/2407.00101v3': fixture('arxiv', 'html-2407.00101v3.html'),
+  '/list/cs.CL/new': fixture('arxiv', 'list-cs.CL-new-small.html'),
+  '/search/': fixture('arxiv', 'search-results.html'),
+};
+
+const WHATS_NEW = '토큰마다 일부 어텐션 헤드로만 라우팅하는 방법을 제안합니다.';
+const DETAILS = '라우터는 레이어마다 학습됩니다.';
+
+/** The newest day: the two papers of the local arXiv fixtures (listing and search). */
+const NEWEST = `## Daily Papers (2024-07-01)
+
+### [Sparse Token Routing for Long-Context Decoders](https://arxiv.org/abs/2407.00101)
+
+![](https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2407.00101.png)
+
+Vote: 7
+
+Authors: Kim Minji, Park Jisoo
+
+- ***What's New***: ${WHATS_NEW}
+- ***Technical Details***: ${DETAILS}
+
+### [Second Paper Without Votes](https://arxiv.org/abs/2407.00202)
+
+Vote: -
+
+- 투표 수가 없는 두 번째 논문입니다.
+`;
+
+/** Three days: the one above and two fixture digests (1 and 2 papers). */
+const DAYS: { date: string; write(file: string): void; papers: [id: string, title: string][] }[] = [
+  {
+    date: '2024-07-01',
+    write: (f) => writeFileSync(f, NEWEST),
+    papers: [
+      ['2407.00101', 'Sparse Token Routing for Long-Context Decoders'],
+      ['2407.00202', 'Second Paper Without Votes'],
+    ],
+  },
+  {
+    date: '2024-06-27',
+    write: (f) => copyFileSync(fixture('digests', 'gen-2024-06-labelled.md'), f),
+    papers: [['2406.20001', 'Zeta: Labelled Bullets']],
+  },
+  {
+    date: '2024-03-01',
+    write: (f) => copyFileSync(fixture('digests', 'gen-2024-02-media.md'), f),
+    papers: [
+      ['2402.10001', 'Delta: Thumbnails Everywhere'],
+      ['2402.10002', 'Epsilon: A Video Paper'],
+    ],
+  },
+];
+const PAPERS = DAYS.reduce((n, d) => n + d.papers.length, 0);
+
+function writeTree(dir: string): void {
+  const rows = ['date,title,url'];
+  for (const day of DAYS) {
+    const file = join(dir, dayFile(day.date));
+    mkdirSync(dirname(file), { recursive: true });
+    day.write(file);
+    for (const [id, title] of day.papers) rows.push(`${day.date},"${title}",https://arxiv.org/abs/${id}`);
+  }
+  writeFileSync(join(dir, 'paper_logs', 'papers_list.csv'), `${rows.join('\r\n')}\r\n`);
+}
+
+/** Relative luminance (WCAG) of a computed `rgb(…)` colour. */
+function luminance(css: string | undefined): number {
+  const [r, g, b] = (css?.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  if (r === undefined || g === undefined || b === undefined) throw new Error(`not a colour: ${css}`);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const POLL = { timeout: 30_000, interval: 150 };
+
+async function panelOn(tab: Tab): Promise<string> {
+  await expect.poll(() => tab.texts('digest-panel').then((t) => t.length), POLL).toBe(1);
+  return (await tab.texts('digest-panel'))[0] ?? '';
+}
+
+export interface Started<D extends Driver> {
+  driver: D;
+  source: CorpusServer;
+}
+
+export interface Journeys<D extends Driver> {
+  /** The running browser and source (inside tests). */
+  get(): Started<D>;
+  /** Registers the journeys here, in order: the first one fills the database the others read. */
+  define(): void;
+}
+
+/**
+ * Before all tests of the calling `describe`: the loopback source and `start` (the browser with the extension,
+ * granting that source's host permission; it returns the driver and how to close it). A test file registers its own
+ * checks around `define()` with the same driver.
+ */
+export function journeys<D extends Driver>(
+  start: (source: CorpusServer) => Promise<{ driver: D; close(): Promise<void> }>,
+): Journeys<D> {
+  let dir = '';
+  let source: CorpusServer | undefined;
+  let started: { driver: D; close(): Promise<void> } | undefined;
+  const get = (): Started<D> => {
+    if (!source || !started) throw new Error('the browser did not start');
+    return { driver: started.driver, source };
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'akd-journeys-'));
+    writeTree(dir);
+    source = await startCorpusServer(dir);
+    started = await start(source);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await source?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const define = () => {
+    it('first sync: a source saved in the options fills the database with every day and paper', async () => {
+      const { driver, source } = get();
+      const options = await driver.extensionPage('options.html');
+      await options.fill('source-url', source.baseUrl);
+      await options.click('save-source');
+      await expect
+        .poll(async () => (await driver.ask('getSyncStatus', {})).status, { ...POLL, timeout: 60_000 })
+        .toMatchObject({ running: false, digestCount: DAYS.length, paperCount: PAPERS, newestDate: '2024-07-01' });
+      expect(source.stats('paper_logs/papers_list.csv').requests).toBeGreaterThan(0);
+      expect(source.stats(dayFile('2024-03-01')).ok).toBe(1);
+      await options.close();
+    });
+
+    it.each(['/abs/2407.00101v3', '/html/2407.00101v3'])(
+      'the panel on %s: vote count, Korean sections, the thumbnail on request',
+      async (path) => {
+        const tab = await get().driver.arxiv(path);
+        const panel = await panelOn(tab);
+        expect(await tab.texts('vote-count')).toEqual(['7']);
+        expect(panel).toContain(WHATS_NEW);
+        expect(panel).toContain(DETAILS);
+        expect(await tab.texts('load-media')).toHaveLength(1);
+        await tab.close();
+      },
+    );
+
+    it.each([
+      ['the listing', '/list/cs.CL/new'],
+      ['search results', '/search/?query=token+pruning&searchtype=all'],
+    ])('%s: badges only on digest papers, and a badge opens its summary', async (_name, path) => {
+      const tab = await get().driver.arxiv(path);
+      await expect.poll(() => tab.texts('listing-badge').then((t) => t.length), POLL).toBe(2);
+      expect(await tab.texts('vote-count')).toEqual(['7', '–']);
+      await tab.click('badge-toggle', 0);
+      await expect.poll(async () => (await tab.texts('badge-summary'))[0], POLL).toContain(WHATS_NEW);
+      await tab.close();
+    });
+
+    it('the popup: the newest day by votes, the paper count, search as you type', async () => {
+      const popup = await get().driver.extensionPage('popup.html');
+      await expect.poll(() => popup.texts('paper-item').then((t) => t.length), POLL).toBe(2);
+      expect(await popup.texts('vote-count')).toEqual(['7', '–']);
+      expect((await popup.texts('paper-item'))[0]).toContain('Sparse Token Routing');
+      expect(await popup.texts('paper-count')).toEqual([String(PAPERS)]);
+      await popup.fill('search-input', 'Thumbnails');
+      await expect.poll(() => popup.texts('paper-item'), POLL).toEqual([expect.stringContaining('Delta')]);
+      await popup.close();
+    });
+
+    it('the reader: every day newest first, a day opened from the list, a paper by deep link', async () => {
+      const { driver } = get();
+      const reader = await driver.extensionPage('reader.html');
+      await expect.poll(() => reader.texts('day-link').then((t) => t.length), POLL).toBe(DAYS.length);
+      const days = await reader.texts('day-link');
+      expect(DAYS.map((d, i) => days[i]?.includes(d.date))).toEqual(DAYS.map(() => true));
+      await reader.click('day-link', 2);
+      await expect.poll(() => reader.texts('paper-card').then((t) => t.length), POLL).toBe(2);
+      await reader.close();
+
+      const paper = await driver.extensionPage('reader.html#/paper/2402.10001');
+      await expect
+        .poll(async () => (await paper.texts('paper-view'))[0], POLL)
+        .toContain('델타는 썸네일을 가진 논문입니다.');
+      expect((await paper.texts('vote-count'))[0]).toBe('51');
+      await paper.close();
+    });
+
+    it('with the network off: the source unreachable, the tab offline, the panel still shown from stored data', async () => {
+      const { driver, source } = get();
+      source.goOffline();
+      try {
+        await driver.ask('syncNow', {});
+        await expect
+          .poll(async () => (await driver.ask('getSyncStatus', {})).status, POLL)
+          .toMatchObject({ running: false, digestCount: DAYS.length, lastError: expect.any(String) });
+        const tab = await driver.arxiv('/abs/2407.00101v3', { offline: true });
+        expect(await tab.onLine()).toBe(false);
+        const panel = await panelOn(tab);
+        expect(await tab.texts('vote-count')).toEqual(['7']);
+        expect(panel).toContain(WHATS_NEW);
+        // Remote media is not offered offline.
+        expect(await tab.texts('load-media')).toEqual([]);
+        await tab.close();
+      } finally {
+        source.goOnline();
+      }
+    });
+
+    it('a dark colour scheme: the panel and the popup turn dark, and light again', async () => {
+      const { driver } = get();
+      const look = async (scheme: 'light' | 'dark') => {
+        await driver.colorScheme(scheme);
+        const tab = await driver.arxiv('/abs/2407.00101v3');
+        await panelOn(tab);
+        const panelBg = luminance((await tab.styles('digest-panel', 'background-color'))[0]);
+        await tab.close();
+        const popup = await driver.extensionPage('popup.html');
+        await expect.poll(() => popup.texts('paper-item').then((t) => t.length), POLL).toBe(2);
+        const itemFg = luminance((await popup.styles('paper-item', 'color'))[0]);
+        await popup.close();
+        return { panelBg, itemFg };
+      };
+      const dark = await look('dark');
+      const light = await look('light');
+      expect(dark.panelBg).toBeLessThan(0.1);
+      expect(light.panelBg).toBeGreaterThan(0.8);
+      expect(dark.itemFg).toBeGreaterThan(0.6);
+      expect(light.itemFg).toBeLessThan(0.1);
+    });
+
+    it.todo(
+      'a generated summary from the loopback model endpoint (test/support/model-server.ts) shown on the abstract page: ' +
+        'waits for the on-page summary UI (issue 11), then runs here in both browsers',
+    );
+  };
+  return { get, define };
+}
