@@ -44,12 +44,20 @@ export const HOSTILE_PAPERS = [
 export const ORDINARY_ID = '2406.90005';
 
 /**
+ * How much of each shape a day file carries in each of its four places: the file must stay under the sync's 2 MiB
+ * download cap (lib/sync/source.ts), and every place is still far above its parse cap (title 2,000, authors and a
+ * section 50,000 characters: lib/digest/caps.ts), so what is stored, and shown, is what the whole shape gives.
+ */
+export const DAY_FIELD_CHARS = 100_000;
+
+/**
  * A digest day whose papers each carry one shape as its title, its authors, its What's New line and a continuation
  * line (the parser caps them; whatever survives is stored), plus one ordinary paper.
  */
 export function hostileDay(date: string): string {
-  const entries = HOSTILE_PAPERS.map(({ id, text }) =>
-    [
+  const entries = HOSTILE_PAPERS.map(({ id, text: whole }) => {
+    const text = whole.slice(0, DAY_FIELD_CHARS);
+    return [
       `### [${text}](https://arxiv.org/abs/${id})`,
       '',
       'Vote: 1',
@@ -60,8 +68,8 @@ export function hostileDay(date: string): string {
       text,
       `- **Technical Details**: 보통 문장입니다. [https://arxiv.org/abs/${id}](https://evil.example/${id})`,
       '',
-    ].join('\n'),
-  );
+    ].join('\n');
+  });
   return [
     `## Daily Papers (${date})`,
     '',

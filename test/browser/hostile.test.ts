@@ -21,24 +21,26 @@ const ABS_PAGE = join(LOCAL_FIXTURES_DIR, 'arxiv', 'abs-2407.00101v3.html');
 function hostileCorpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'akd-hostile-'));
   mkdirSync(join(dir, 'paper_logs', '2024', '06'), { recursive: true });
-  const long = `${'가'.repeat(MB / 2)}<script>alert('long')</script>`;
+  // Each field far above its cap, the file under the sync's 2 MiB download cap.
+  const long = `${'가'.repeat(MB / 10)}<script>alert('long')</script>`;
   const bigEntry = [
     '',
-    `### [${'T'.repeat(MB)}](https://arxiv.org/abs/2406.18495)`,
+    `### [${'T'.repeat(MB / 16)}](https://arxiv.org/abs/2406.18495)`,
     '',
     `Authors: ${Array.from({ length: 20_000 }, (_, i) => `Author ${i}`).join(', ')}`,
     '',
     `- **What's New**: ${long}`,
     '',
   ].join('\n');
-  // Issue 10's shapes follow as a second run of the day.
-  const digest = `${readFileSync(join(LOCAL_FIXTURES_DIR, 'hostile', 'digest.md'), 'utf8')}${bigEntry}\n${hostileDay('2024-06-27')}`;
+  const digest = `${readFileSync(join(LOCAL_FIXTURES_DIR, 'hostile', 'digest.md'), 'utf8')}${bigEntry}\n`;
   writeFileSync(join(dir, 'paper_logs', '2024', '06', '27.md'), digest);
+  // Issue 10's shapes, a day of their own (each day file under the 2 MiB cap).
+  writeFileSync(join(dir, 'paper_logs', '2024', '06', '28.md'), hostileDay('2024-06-28'));
   mkdirSync(join(dir, 'pages'));
   for (const p of HOSTILE_PAPERS) writeFileSync(join(dir, 'pages', `${p.id}.html`), abstractPageOf(p.id));
   writeFileSync(
     join(dir, 'paper_logs', 'papers_list.csv'),
-    'date,title,url\n2024-06-27,Sparse Token Routing,https://arxiv.org/abs/2407.00101\n',
+    'date,title,url\n2024-06-27,Sparse Token Routing,https://arxiv.org/abs/2407.00101\n2024-06-28,Shapes,https://arxiv.org/abs/2406.90001\n',
   );
   return dir;
 }
@@ -56,7 +58,7 @@ describe('a hostile digest in real Chromium', () => {
     });
     const page = await l.context.newPage();
     await page.goto(extensionUrl(l, 'popup.html'));
-    await waitForSync(page, 1);
+    await waitForSync(page, 2);
     // The megabyte entry was stored within the caps, and the day says what was cut.
     const { paper } = await ask(page, 'getPaper', { arxivId: '2406.18495' });
     expect(paper?.title.length).toBe(MAX_TITLE);
