@@ -16,8 +16,7 @@ export function providerName(id: ProviderId): string {
   return t(`panel_genProvider_${id === 'chrome-ai' ? 'chromeAi' : id}`);
 }
 
-/** `YYYY-MM-DD` of `ms` in the user's time zone. */
+/** `YYYY-MM-DD` of `ms` in the user's time zone (the Swedish locale writes dates as ISO does). */
 export function localDate(ms: number): string {
-  const d = new Date(ms);
-  return new Date(ms - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return new Date(ms).toLocaleDateString('sv-SE');
 }
