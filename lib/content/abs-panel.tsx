@@ -1,6 +1,7 @@
 /**
  * Feature: the Korean summary panel on abstract (/abs/) and HTML paper (/html/) pages.
- * One message to the background (one IndexedDB read) before anything is shown; never waits for the network.
+ * One message to the background (one IndexedDB read), sent at once (the display settings are read meanwhile), before
+ * anything is shown; never waits for the network.
  * A paper with a digest gets the digest panel (and below it, folded, a summary the user made for it); a paper without
  * one gets the summary the user made, else the offer to make one (lib/content/summary-host.tsx).
  */
@@ -19,11 +20,14 @@ import { mountSummary } from './summary-host';
 export async function mountAbsPanel(
   ctx: ContentScriptContext,
   target: ArxivUrlId,
-  settings: DisplaySettings,
+  displaySettings: Promise<DisplaySettings>,
 ): Promise<void> {
-  const [{ paper, sourceUrl, liveVotes, summary, generation }] = await Promise.all([
+  const [{ paper, sourceUrl, liveVotes, summary, generation }, settings] = await Promise.all([
     send('getPaper', { arxivId: target.id }),
-    initContentI18n(settings.uiLanguage),
+    displaySettings.then(async (s) => {
+      await initContentI18n(s.uiLanguage);
+      return s;
+    }),
   ]);
   // No digest, nothing made, no provider, and the user dismissed the note: inject nothing.
   if (!paper && !summary && generation.provider === 'none' && settings.offerDismissed) return;
