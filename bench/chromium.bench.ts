@@ -8,8 +8,12 @@
  * - popup.first_render: ms from navigation start to the first paper-item, median of 11 opens with the search index
  *   built (and the part of it after DOMContentLoaded, i.e. without the browser's own page start-up);
  * - content.bundle_gzip: kB of the arXiv paper-page content script (the panel), gzipped; and of the other two
- *   (listing badges, Hugging Face paper pages).
- * The panel of hostile papers is timed in bench/hostile.bench.ts.
+ *   (listing badges, Hugging Face paper pages);
+ * - gen.first_text_ms: a Korean summary made on an arXiv page (test/fixtures/arxiv, no digest) from the loopback model
+ *   server as an OpenAI-compatible endpoint: ms from the endpoint's first body byte (the server's `firstBodyAt`) to the
+ *   first Korean text in the panel, median of 11 runs (both clocks are epoch ms on this machine);
+ * - gen.cached_panel_after_dcl: ms from DOMContentLoaded to the panel of a stored summary, median of ≥ 20 loads.
+ * The gen figures need no ../shared. The panel of hostile papers is timed in bench/hostile.bench.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +24,8 @@ import { EXT_DIR, extensionUrl, type Launched, launchWithExtension } from '../te
 import { startLoopbackUpstream } from '../test/browser/support/loopback-upstream';
 import { ask, waitForSync } from '../test/browser/support/messages';
 import { routeArxiv } from '../test/browser/support/routes';
-import { CORPUS_DIR, hasShared } from '../test/support/shared';
+import { SAMPLE_ANSWER, SAMPLE_MODEL, startModelServer } from '../test/support/model-server';
+import { CORPUS_DIR, hasShared, LOCAL_FIXTURES_DIR } from '../test/support/shared';
 import { median, panelAfterDcl } from './panel-timing';
 import type { Report } from './run';
 
@@ -92,6 +97,71 @@ async function popupFirstRender(l: Launched): Promise<{ total: number; afterDcl:
   return { total: median(times), afterDcl: median(afterDcl) };
 }
 
+/**
+ * Main-world probe for a summary being made: the epoch time (`performance.timeOrigin + now`, the model server's clock)
+ * at which the panel's sections first hold Korean text, watched inside the panel's open shadow root.
+ */
+const GEN_PROBE = `
+  window.__akdKo = null;
+  new MutationObserver((_, outer) => {
+    const root = document.querySelector('arxiv-ko-digest-panel')?.shadowRoot;
+    if (!root) return;
+    outer.disconnect();
+    new MutationObserver((_, obs) => {
+      const sections = root.querySelector('[data-testid="digest-panel"] [data-testid="sections"]');
+      if (sections && /[\\uac00-\\ud7af]/.test(sections.textContent)) {
+        window.__akdKo = performance.timeOrigin + performance.now();
+        obs.disconnect();
+      }
+    }).observe(root, { childList: true, subtree: true, characterData: true });
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+const GEN_RUNS = 11;
+const GEN_PAPER = '2407.00101';
+const GEN_URL = `https://arxiv.org/abs/${GEN_PAPER}v3`;
+
+/** gen.first_text_ms and gen.cached_panel_after_dcl, from the local fixture page and the loopback model server. */
+async function genFigures(report: Report): Promise<void> {
+  const server = await startModelServer();
+  const l = await launchWithExtension({ grantHosts: [`${server.origin}/*`], interceptAll: false });
+  try {
+    await routeArxiv(l.context, {
+      [`/abs/${GEN_PAPER}v3`]: join(LOCAL_FIXTURES_DIR, 'arxiv', 'abs-2407.00101v3.html'),
+    });
+    const ext = await l.context.newPage();
+    await ext.goto(extensionUrl(l, 'options.html'));
+    await ask(ext, 'setSettings', {
+      patch: { summaryProvider: 'openai', providerBaseUrl: server.openaiBaseUrl, providerModel: SAMPLE_MODEL },
+    });
+    await ask(ext, 'setProviderKey', { key: 'sk-bench-loopback' });
+    // The first line (the first Korean words) in the first chunk, as a model streams a line in a few tokens.
+    const chunks = SAMPLE_ANSWER.split('\n').map((line, i) => (i ? `\n${line}` : line));
+    const times: number[] = [];
+    const page = await l.context.newPage();
+    await page.addInitScript(GEN_PROBE);
+    for (let i = 0; i < GEN_RUNS; i++) {
+      await ask(ext, 'deleteSummaries', { arxivId: GEN_PAPER });
+      server.enqueue({ kind: 'answer', text: SAMPLE_ANSWER, chunks });
+      await page.goto(GEN_URL);
+      await page.getByTestId('generate-summary').click();
+      await page.waitForFunction(() => (window as unknown as { __akdKo: number | null }).__akdKo !== null);
+      const koAt = await page.evaluate(() => (window as unknown as { __akdKo: number }).__akdKo);
+      const firstBodyAt = server.requests.at(-1)?.firstBodyAt;
+      if (firstBodyAt == null) throw new Error('the model server sent no body');
+      times.push(koAt - firstBodyAt);
+      await page.getByTestId('regenerate-summary').waitFor();
+    }
+    await page.close();
+    report('gen.first_text_ms', median(times), 'ms');
+    report('gen.cached_panel_after_dcl', await panelAfterDcl(l, GEN_URL), 'ms');
+    await ext.close();
+  } finally {
+    await l.close();
+    await server.close();
+  }
+}
+
 export async function run(report: Report): Promise<void> {
   const scripts = join(EXT_DIR, 'content-scripts');
   const content = join(scripts, 'arxiv-paper.js');
@@ -103,6 +173,7 @@ export async function run(report: Report): Promise<void> {
   report('content.bundle_gzip', gzipKb('arxiv-paper.js'), 'kB');
   report('content.listing_bundle_gzip', gzipKb('arxiv-listing.js'), 'kB');
   report('content.hf_bundle_gzip', gzipKb('hf.js'), 'kB');
+  await genFigures(report);
   if (!hasShared) {
     console.error('chromium bench: ../shared not found; sync, panel and popup figures skipped');
     return;

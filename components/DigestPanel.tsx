@@ -2,6 +2,7 @@
  * The Korean summary panel shown on an arXiv paper page (inside a shadow root). Pure: it renders its props and
  * reports the user's actions through callbacks; the content script does the messaging and storage.
  */
+import type { ComponentChild, ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import {
@@ -44,6 +45,8 @@ export interface DigestPanelProps {
    * and date. Null/absent: only the digest vote.
    */
   live?: LiveVotes | null;
+  /** Shown last (after the digest's attribution): a summary the user made for this paper too, compact. */
+  extra?: ComponentChild;
 }
 
 export interface LiveVotes {
@@ -117,23 +120,25 @@ export function Attribution() {
   );
 }
 
-export function DigestPanel({
-  paper,
-  sourceBase,
-  collapsed,
-  onToggle,
-  online,
-  autoLoadMedia = false,
-  onOpenReader,
-  theme,
-  live,
-}: DigestPanelProps) {
-  const id = useDomId(paper.arxivId);
+export interface PanelShellProps {
+  arxivId: string;
+  collapsed: boolean;
+  onToggle(collapsed: boolean): void;
+  theme?: PanelTheme | undefined;
+  /** Beside the title: the vote count of a digest, the machine-generated tag of a made summary. */
+  aside: ComponentChild;
+  /** The body, hidden while collapsed. */
+  children: ComponentChildren;
+}
+
+/**
+ * The panel itself (`data-testid="digest-panel"`): a labelled region whose heading is the collapse button, the same
+ * for a digest's summary and for one the user made.
+ */
+export function PanelShell({ arxivId, collapsed, onToggle, theme, aside, children }: PanelShellProps) {
+  const id = useDomId(arxivId);
   const titleId = `${id}-title`;
   const bodyId = `${id}-body`;
-  const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
-  const sourceUrl = digestSourceUrl(sourceBase, paper.date);
-
   return (
     <section
       class={rootClass(collapsed ? 'akd-panel akd-collapsed' : 'akd-panel', theme)}
@@ -155,69 +160,100 @@ export function DigestPanel({
             {t('panel_title')}
           </button>
         </h2>
-        {live ? <LiveVoteCount live={live} votes={paper.votes} date={paper.date} /> : <VoteCount votes={paper.votes} />}
+        {aside}
       </header>
       <div id={bodyId} class="akd-body" hidden={collapsed}>
-        <p class="akd-dates">
-          {t('panel_digestDates')}{' '}
-          {dates.map((date) => (
-            <button
-              key={date}
-              type="button"
-              class="akd-linkbtn"
-              aria-label={t('panel_openDigestDate', date)}
-              data-testid="digest-date"
-              onClick={() => onOpenReader(readerDateHash(date))}
-            >
-              {date}
-            </button>
-          ))}
-        </p>
-        <div class={paper.media && online ? 'akd-content akd-with-media' : 'akd-content'}>
-          {paper.media &&
-            (online ? (
-              <MediaView
-                media={paper.media}
-                class="akd-media"
-                buttonClass="akd-linkbtn"
-                videoLink={t('panel_videoLink')}
-                autoLoad={autoLoadMedia}
-              />
-            ) : (
-              <p class="akd-note" data-testid="media-offline">
-                {t('panel_mediaOffline')}
-              </p>
-            ))}
-          {paper.sections.length > 0 ? (
-            <Sections sections={paper.sections} />
-          ) : (
-            <p class="akd-note">{t('panel_noSections')}</p>
-          )}
-        </div>
-        <nav class="akd-links" aria-label={t('panel_links')}>
-          <ul>
-            <li>
-              <button
-                type="button"
-                class="akd-linkbtn"
-                data-testid="open-reader"
-                onClick={() => onOpenReader(readerPaperHash(paper.arxivId))}
-              >
-                {t('panel_openInReader')}
-              </button>
-            </li>
-            <li>
-              <ExternalLink href={hfPaperUrl(paper.arxivId)}>{t('panel_hfPage')}</ExternalLink>
-            </li>
-            {sourceUrl && (
-              <li>
-                <ExternalLink href={sourceUrl}>{t('panel_sourceFile')}</ExternalLink>
-              </li>
-            )}
-          </ul>
-        </nav>
-        <Attribution />
+        {children}
       </div>
     </section>
+  );
+}
+
+export function DigestPanel({
+  paper,
+  sourceBase,
+  collapsed,
+  onToggle,
+  online,
+  autoLoadMedia = false,
+  onOpenReader,
+  theme,
+  live,
+  extra,
+}: DigestPanelProps) {
+  const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
+  const sourceUrl = digestSourceUrl(sourceBase, paper.date);
+
+  return (
+    <PanelShell
+      arxivId={paper.arxivId}
+      collapsed={collapsed}
+      onToggle={onToggle}
+      theme={theme}
+      aside={
+        live ? <LiveVoteCount live={live} votes={paper.votes} date={paper.date} /> : <VoteCount votes={paper.votes} />
+      }
+    >
+      <p class="akd-dates">
+        {t('panel_digestDates')}{' '}
+        {dates.map((date) => (
+          <button
+            key={date}
+            type="button"
+            class="akd-linkbtn"
+            aria-label={t('panel_openDigestDate', date)}
+            data-testid="digest-date"
+            onClick={() => onOpenReader(readerDateHash(date))}
+          >
+            {date}
+          </button>
+        ))}
+      </p>
+      <div class={paper.media && online ? 'akd-content akd-with-media' : 'akd-content'}>
+        {paper.media &&
+          (online ? (
+            <MediaView
+              media={paper.media}
+              class="akd-media"
+              buttonClass="akd-linkbtn"
+              videoLink={t('panel_videoLink')}
+              autoLoad={autoLoadMedia}
+            />
+          ) : (
+            <p class="akd-note" data-testid="media-offline">
+              {t('panel_mediaOffline')}
+            </p>
+          ))}
+        {paper.sections.length > 0 ? (
+          <Sections sections={paper.sections} />
+        ) : (
+          <p class="akd-note">{t('panel_noSections')}</p>
+        )}
+      </div>
+      <nav class="akd-links" aria-label={t('panel_links')}>
+        <ul>
+          <li>
+            <button
+              type="button"
+              class="akd-linkbtn"
+              data-testid="open-reader"
+              onClick={() => onOpenReader(readerPaperHash(paper.arxivId))}
+            >
+              {t('panel_openInReader')}
+            </button>
+          </li>
+          <li>
+            <ExternalLink href={hfPaperUrl(paper.arxivId)}>{t('panel_hfPage')}</ExternalLink>
+          </li>
+          {sourceUrl && (
+            <li>
+              <ExternalLink href={sourceUrl}>{t('panel_sourceFile')}</ExternalLink>
+            </li>
+          )}
+        </ul>
+      </nav>
+      <Attribution />
+      {extra}
+    </PanelShell>
   );
 }

@@ -44,6 +44,54 @@ export function htmlAbstract(root: ParentNode): HTMLElement | null {
   );
 }
 
+/**
+ * What is not the paper's own text inside a title or abstract: arXiv's descriptors ("Title:", "Abstract:"), the LaTeXML
+ * abstract heading and footnotes, MathJax 2's rendered copies of formulas (`.MathJax*`; their TeX source stays in a
+ * `script[type^="math/tex"]`), other scripts, styles, and MathML annotations (the `alttext` is read instead).
+ */
+const NOT_TEXT =
+  '.descriptor,.ltx_title_abstract,.ltx_note,[class*=MathJax],style,annotation,script:not([type^="math/tex"])';
+
+/**
+ * The text of `el` as a reader would copy it, formulas as TeX between `$` (MathML `alttext`, MathJax 2 sources),
+ * whitespace not yet collapsed; reading stops once `max` characters are collected. One pass over the subtree.
+ */
+export function readableText(el: Element, max: number): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 3) return 1; // FILTER_ACCEPT: its text is added below
+      const e = node as Element;
+      if (e.matches(NOT_TEXT)) return 2; // FILTER_REJECT: the whole subtree
+      const tex = e.localName === 'math' ? e.getAttribute('alttext') : e.localName === 'script' ? e.textContent : null;
+      if (tex === null) return 3; // FILTER_SKIP: look inside
+      out += `$${tex.trim()}$`;
+      return 2;
+    },
+  });
+  while (out.length < max && walker.nextNode()) out += walker.currentNode.nodeValue;
+  return out.slice(0, max);
+}
+
+/** A paper's title and abstract as text, as a summary is asked for ('' for what the page does not have). */
+export interface PaperText {
+  title: string;
+  abstract: string;
+}
+
+/**
+ * The title and abstract of an abs page (`#abs h1.title`, the abstract blockquote) or of an `/html/` paper page
+ * (`h1.ltx_title_document`, `div.ltx_abstract`), each read up to `max` characters.
+ */
+export function paperText(root: ParentNode, kind: 'abs' | 'html', max: number): PaperText {
+  const text = (el: Element | null) => (el ? readableText(el, max) : '');
+  const abs = kind === 'abs';
+  return {
+    title: text(root.querySelector(abs ? '#abs h1.title' : 'h1.ltx_title_document')),
+    abstract: text(abs ? absAbstract(root) : htmlAbstract(root)),
+  };
+}
+
 export interface ListingEntry {
   /** Normalised id, no version. */
   id: string;

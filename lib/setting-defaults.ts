@@ -25,6 +25,8 @@ export const DISPLAY_DEFAULTS = {
    * paper id, so loading one tells that CDN which paper is read; the user presses `load-media` instead.
    */
   autoLoadMedia: false,
+  /** The user dismissed the note on papers without a digest while no summary provider is chosen: not shown again. */
+  offerDismissed: false,
 };
 
 export const PRIVILEGED_DEFAULTS = {
@@ -49,12 +51,13 @@ export type PrivilegedSettings = typeof PRIVILEGED_DEFAULTS;
 /** Every setting, as the options page shows them. */
 export type Settings = DisplaySettings & PrivilegedSettings;
 
-export const SETTING_DEFAULTS: Settings = { ...DISPLAY_DEFAULTS, ...PRIVILEGED_DEFAULTS };
+// `@__PURE__`: a bundle that does not use these (the content scripts) drops them, and the privileged defaults with them.
+export const SETTING_DEFAULTS: Settings = /* @__PURE__ */ Object.assign({}, DISPLAY_DEFAULTS, PRIVILEGED_DEFAULTS);
 
 /** Keys in browser.storage.local (display choices only). */
 export const DISPLAY_KEYS = Object.keys(DISPLAY_DEFAULTS) as (keyof DisplaySettings)[];
 /** Keys of the privileged settings (IndexedDB `meta['settings']`). */
-export const PRIVILEGED_KEYS = Object.keys(PRIVILEGED_DEFAULTS) as (keyof PrivilegedSettings)[];
+export const PRIVILEGED_KEYS = /* @__PURE__ */ Object.keys(PRIVILEGED_DEFAULTS) as (keyof PrivilegedSettings)[];
 
 export function isPrivilegedKey(key: string): key is keyof PrivilegedSettings {
   return Object.hasOwn(PRIVILEGED_DEFAULTS, key);

@@ -14,3 +14,5 @@ export const uiLanguageItem = storage.defineItem<(typeof D)['uiLanguage']>('loca
 export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: D.panelCollapsed });
 export const listingBadgesItem = storage.defineItem<boolean>('local:listingBadges', { fallback: D.listingBadges });
 export const autoLoadMediaItem = storage.defineItem<boolean>('local:autoLoadMedia', { fallback: D.autoLoadMedia });
+/** Set when the user dismissed the "no Korean digest" note on arXiv pages (shown while no summary provider is chosen). */
+export const offerDismissedItem = storage.defineItem<boolean>('local:offerDismissed', { fallback: D.offerDismissed });

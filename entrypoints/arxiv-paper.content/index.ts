@@ -18,6 +18,7 @@ export default defineContentScript({
     if (kind !== 'abs' && kind !== 'html') return;
     const target = arxivIdFromUrl(location.href);
     if (target?.style !== 'new') return; // not a paper, or an old-style id (never in the digests)
-    await mountAbsPanel(ctx, target, await readSettings());
+    // The settings are read while the background is asked for the paper (not before).
+    await mountAbsPanel(ctx, target, readSettings());
   },
 });

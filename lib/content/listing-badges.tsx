@@ -4,8 +4,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import badgeCss from '../../components/badge.css?inline';
 import type { PanelTheme } from '../../components/DigestPanel';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
+import panelCss from '../../components/panel.css?inline';
 import type { PaperBadge, ShownPaper } from '../records';
 import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
@@ -14,6 +16,9 @@ import { domReady } from './dom-ready';
 import { initContentI18n } from './i18n';
 import { pageTheme } from './page-theme';
 import { mountAfter } from './shadow-ui';
+
+/** The panel's shared rules (palette, sections) and the badges' own. */
+const BADGE_CSS = `${panelCss}\n${badgeCss}`;
 
 function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
   const [expanded, setExpanded] = useState(false);
@@ -70,6 +75,6 @@ export async function mountListingBadges(
     if (!badge) continue;
     // Listings: at the end of the entry's header line (after "[pdf, html, other]"); search results: after the id link.
     const [anchor, append] = 'dt' in entry ? [entry.dt, 'last' as const] : [entry.anchor, 'after' as const];
-    mountAfter(ctx, 'arxiv-ko-digest-badge', anchor, <BadgeHost badge={badge} theme={theme} />, append);
+    mountAfter(ctx, 'arxiv-ko-digest-badge', anchor, <BadgeHost badge={badge} theme={theme} />, append, BADGE_CSS);
   }
 }

@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/DigestPanel';
-import type { ShownPaper } from '../records';
+import { GeneratedDetails } from '../../components/GeneratedPanel';
+import type { ShownPaper, ShownSummary } from '../records';
 import { send } from '../send';
 import type { DisplaySettings, PrivilegedSettings } from '../setting-defaults';
 import { useOnline } from '../use-online';
@@ -42,9 +43,10 @@ interface HostProps {
   theme: PanelTheme;
   liveVotes: boolean;
   autoLoadMedia: boolean;
+  summary: ShownSummary | null;
 }
 
-function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, autoLoadMedia }: HostProps) {
+function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, autoLoadMedia, summary }: HostProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const online = useOnline();
   const live = useLiveVotes(paper.arxivId, liveVotes, online);
@@ -62,6 +64,7 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, au
         void rememberPanelCollapsed(next);
       }}
       onOpenReader={(hash) => void send('openReader', { hash })}
+      extra={summary && <GeneratedDetails view={summary} />}
     />
   );
 }
@@ -70,13 +73,14 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, au
  * (for the digest link) and whether live votes are on. */
 export type PanelSettings = DisplaySettings & Pick<PrivilegedSettings, 'sourceUrl' | 'hfLiveVotes'>;
 
-/** Mounts the panel for `paper` right after `anchor`. */
+/** Mounts the panel for `paper` right after `anchor`, with the summary the user made for it too, if any. */
 export function mountPanel(
   ctx: ContentScriptContext,
   anchor: Element,
   paper: ShownPaper,
   settings: PanelSettings,
   theme: PanelTheme,
+  summary: ShownSummary | null = null,
 ): MountedUi {
   return mountAfter(
     ctx,
@@ -89,6 +93,7 @@ export function mountPanel(
       theme={theme}
       liveVotes={settings.hfLiveVotes}
       autoLoadMedia={settings.autoLoadMedia}
+      summary={summary}
     />,
   );
 }

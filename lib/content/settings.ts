@@ -20,7 +20,9 @@ export async function readSettings(): Promise<DisplaySettings> {
   return out;
 }
 
-export async function rememberPanelCollapsed(collapsed: boolean): Promise<void> {
-  const key: keyof DisplaySettings = 'panelCollapsed';
-  await browser.storage.local.set({ [key]: collapsed });
+async function remember<K extends keyof DisplaySettings>(key: K, value: DisplaySettings[K]): Promise<void> {
+  await browser.storage.local.set({ [key]: value });
 }
+
+export const rememberPanelCollapsed = (collapsed: boolean) => remember('panelCollapsed', collapsed);
+export const rememberOfferDismissed = () => remember('offerDismissed', true);

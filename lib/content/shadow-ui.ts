@@ -8,10 +8,8 @@
  */
 import { type ComponentChild, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import css from '../../components/panel.css?inline';
+import panelCss from '../../components/panel.css?inline';
 import { ignoreUntrusted } from './trusted';
-
-const SHADOW_CSS = `:host{all:initial !important;}\n${css}`;
 
 export interface MountedUi {
   /** The custom element holding the shadow root. */
@@ -25,13 +23,15 @@ export function mountAfter(
   anchor: Element,
   tree: ComponentChild,
   append: 'after' | 'last' = 'after',
+  /** The sheet (panel.css; the listing badges add badge.css). */
+  css: string = panelCss,
 ): MountedUi {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   ignoreUntrusted(shadow);
   const style = doc.createElement('style');
-  style.textContent = SHADOW_CSS;
+  style.textContent = `:host{all:initial !important;}\n${css}`;
   const container = doc.createElement('div');
   shadow.append(style, container);
   if (append === 'after') anchor.after(host);

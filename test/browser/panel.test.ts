@@ -52,13 +52,37 @@ describeShared('the Korean summary panel on arXiv pages', () => {
     await page.close();
   });
 
-  it.each(['/abs/2501.00001', '/abs/hep-th/9901001'])('injects nothing on %s', async (path) => {
-    const page = await open(path);
+  it('injects nothing on an old-style id (/abs/hep-th/9901001)', async () => {
+    const page = await open('/abs/hep-th/9901001');
     // Control: in the same browser a page with a summary gets its panel in this time.
     const control = await open('/abs/2406.18521');
     await expect.poll(() => control.getByTestId('digest-panel').count()).toBe(1);
     await page.waitForTimeout(300);
     expect(await page.getByTestId('digest-panel').count()).toBe(0);
+    expect(await page.locator('arxiv-ko-digest-panel').count()).toBe(0);
+    await page.close();
+    await control.close();
+  });
+
+  it('a paper no digest covers (/abs/2501.00001), no provider chosen: a note in the panel’s place, dismissed for good', async () => {
+    const page = await open('/abs/2501.00001');
+    const offer = page.getByTestId('summary-offer');
+    await expect.poll(() => offer.count()).toBe(1);
+    expect(await offer.textContent()).toContain('No Korean digest covers this paper.');
+    expect(await page.getByTestId('generate-summary').count()).toBe(0);
+    expect(await page.getByTestId('digest-panel').count()).toBe(0);
+    const placedAfterAbstract = await page.evaluate(
+      () => document.querySelector('#abs blockquote.abstract')?.nextElementSibling?.tagName.toLowerCase() ?? '',
+    );
+    expect(placedAfterAbstract).toBe('arxiv-ko-digest-panel');
+    const { violations } = await runAxe(page, [['arxiv-ko-digest-panel']]);
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.getByTestId('dismiss-offer').click();
+    await expect.poll(() => offer.count()).toBe(0);
+    await page.reload();
+    const control = await open('/abs/2406.18521');
+    await expect.poll(() => control.getByTestId('digest-panel').count()).toBe(1);
+    await page.waitForTimeout(300);
     expect(await page.locator('arxiv-ko-digest-panel').count()).toBe(0);
     await page.close();
     await control.close();

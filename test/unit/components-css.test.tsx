@@ -10,7 +10,10 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_FIXTURES_DIR } from '../support/shared';
 
-const css = readFileSync(new URL('../../components/panel.css', import.meta.url), 'utf8');
+/** The sheets as the listing badges get them (panel.css, then badge.css); the paper panel gets panel.css alone. */
+const css = ['panel.css', 'badge.css']
+  .map((f) => readFileSync(new URL(`../../components/${f}`, import.meta.url), 'utf8'))
+  .join('\n');
 /** The sheet without its comments, for the checks on its text. */
 const rules = css.replace(/\/\*[\s\S]*?\*\//g, '');
 

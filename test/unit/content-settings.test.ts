@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readSettings, rememberPanelCollapsed } from '../../lib/content/settings';
+import { readSettings, rememberOfferDismissed, rememberPanelCollapsed } from '../../lib/content/settings';
 import { DISPLAY_DEFAULTS } from '../../lib/setting-defaults';
-import { panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
+import { offerDismissedItem, panelCollapsedItem, uiLanguageItem } from '../../lib/settings';
 
 describe("the content script's settings", () => {
   beforeEach(() => fakeBrowser.reset());
@@ -42,5 +42,12 @@ describe("the content script's settings", () => {
   it('remember the collapsed panel where the options page reads it', async () => {
     await rememberPanelCollapsed(true);
     expect(await panelCollapsedItem.getValue()).toBe(true);
+  });
+
+  it('remember a dismissed summary offer where the options page reads it, and read it back', async () => {
+    expect((await readSettings()).offerDismissed).toBe(false);
+    await rememberOfferDismissed();
+    expect(await offerDismissedItem.getValue()).toBe(true);
+    expect((await readSettings()).offerDismissed).toBe(true);
   });
 });

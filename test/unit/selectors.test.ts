@@ -2,7 +2,7 @@
 // @vitest-environment-options {"settings":{"disableCSSFileLoading":true,"disableJavaScriptFileLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hfPaperIdFromUrl } from '../../lib/hf/page-url.ts';
 import {
   absAbstract,
@@ -10,6 +10,8 @@ import {
   hfAbstract,
   htmlAbstract,
   listingEntries,
+  paperText,
+  readableText,
   searchEntries,
 } from '../../lib/selectors.ts';
 import { ARXIV_FIXTURES_DIR, describeShared, LOCAL_FIXTURES_DIR } from '../support/shared.ts';
@@ -87,6 +89,73 @@ describe('selectors on local fixtures', () => {
     expect(text(entries[1]?.anchor)).toBe('arXiv:2407.00202v1');
     expect(listingEntries(doc)).toEqual([]);
     expect(absAbstract(doc)).toBeNull();
+  });
+});
+
+/** A summary's input as it is sent: whitespace collapsed. */
+function paper(doc: Document, kind: 'abs' | 'html') {
+  const { title, abstract } = paperText(doc, kind, 100_000);
+  return { title: title.replace(/\s+/g, ' ').trim(), abstract: abstract.replace(/\s+/g, ' ').trim() };
+}
+
+describe('the title and abstract a summary is made from', () => {
+  it('abs page: without the "Title:" and "Abstract:" descriptors, TeX as written', () => {
+    expect(paper(load(LOCAL, 'abs-2407.00101v3.html'), 'abs')).toEqual({
+      title: 'Sparse Token Routing for Long-Context Decoders',
+      abstract:
+        'We route each token to a small subset of attention heads chosen by a learned $k$-sparse gate, so that ' +
+        'decoding cost grows with $k$ rather than with the number of heads. On long-context benchmarks the routed ' +
+        'decoder keeps its accuracy while using a third of the attention compute.',
+    });
+  });
+
+  it('html paper page: MathML read as its TeX (once), the "Abstract" heading left out', () => {
+    expect(paper(load(LOCAL, 'html-2407.00101v3.html'), 'html')).toEqual({
+      title: 'Sparse Token Routing for Long-Context Decoders',
+      abstract:
+        'We route each token to a small subset of attention heads chosen by a learned $k$-sparse gate, so that ' +
+        'decoding cost grows with $k$ rather than with the number of heads.',
+    });
+  });
+
+  it('an abs page after MathJax 2 typeset it: each formula once, from its TeX source', () => {
+    const doc = parse(`<div id="abs"><h1 class="title mathjax"><span class="descriptor">Title:</span>Cheap
+      <span class="MathJax_Preview">O(n)</span><span class="MathJax" role="presentation"><nobr><span class="math">
+      <span class="mi">O</span>(<span class="mi">n</span>)</span></nobr><span class="MJX_Assistive_MathML">
+      <math><mi>O</mi><mo>(</mo><mi>n</mi><mo>)</mo></math></span></span><script type="math/tex">O(n)</script>
+      attention</h1><blockquote class="abstract mathjax"><span class="descriptor">Abstract:</span>Each step costs
+      <span class="MathJax_Preview"></span><div class="MathJax_Display"><span class="MathJax">x²</span></div>
+      <script type="math/tex; mode=display">x^2</script> at most.<script>track()</script><style>p{}</style>
+      </blockquote></div>`);
+    expect(paper(doc, 'abs')).toEqual({ title: 'Cheap $O(n)$ attention', abstract: 'Each step costs $x^2$ at most.' });
+  });
+
+  it('html paper page: title footnotes (LaTeXML thanks) left out', () => {
+    const doc = parse(`<article class="ltx_document"><h1 class="ltx_title ltx_title_document">Small Models
+      <span class="ltx_note ltx_role_thanks"><sup class="ltx_note_mark">†</sup><span class="ltx_note_outer">
+      <span class="ltx_note_content">Work done at a lab.</span></span></span></h1>
+      <div class="ltx_abstract"><h6 class="ltx_title ltx_title_abstract">Abstract</h6><p class="ltx_p">Short.</p></div>
+      </article>`);
+    expect(paper(doc, 'html')).toEqual({ title: 'Small Models', abstract: 'Short.' });
+  });
+
+  it("'' for what the page does not have", () => {
+    expect(paperText(parse('<p>nothing</p>'), 'abs', 100)).toEqual({ title: '', abstract: '' });
+    expect(paperText(parse('<p>nothing</p>'), 'html', 100)).toEqual({ title: '', abstract: '' });
+  });
+
+  it('stops reading at the cap: a huge abstract costs what the cap does, not its size', () => {
+    const words = (n: number) => `<blockquote class="abstract">${'<span>word </span>'.repeat(n)}</blockquote>`;
+    const looked = (n: number) => {
+      const doc = parse(`<div id="abs">${words(n)}</div>`);
+      const spy = vi.spyOn(doc.defaultView?.Element.prototype ?? Element.prototype, 'matches');
+      const text = readableText(absAbstract(doc) as HTMLElement, 100);
+      const calls = spy.mock.calls.length;
+      spy.mockRestore();
+      expect(text).toBe('word '.repeat(20));
+      return calls;
+    };
+    expect(looked(20_000)).toBe(looked(40));
   });
 });
 
@@ -169,6 +238,28 @@ describeShared('selectors on the shared arXiv fixtures', () => {
     expect(text(entries[1]?.dd.querySelector('.list-title'))).toContain('WildGuard');
     expect(text(entries[3]?.dd.querySelector('.list-title'))).toContain('Adam-mini');
   });
+
+  it.each([
+    ['abs-2406.16793.html', 'abs'],
+    ['abs-2406.16793v2.html', 'abs'],
+    ['abs-2406.18521.html', 'abs'],
+    ['abs-2501.00001-notindigest.html', 'abs'],
+    ['abs-hep-th-9901001.html', 'abs'],
+    ['html-2406.16793v1.html', 'html'],
+  ] as const)(
+    '%s: the title is the citation title (or the document title), the abstract the page one',
+    (file, kind) => {
+      const doc = load(ARXIV_FIXTURES_DIR, file);
+      const got = paper(doc, kind);
+      const cited = doc.querySelector('meta[name="citation_title"]')?.getAttribute('content');
+      expect(got.title).toBe(cited ?? doc.title);
+      const shown = text(kind === 'abs' ? absAbstract(doc) : htmlAbstract(doc)).replace(/^Abstract:? ?/, '');
+      expect(got.abstract.length).toBeGreaterThan(200);
+      // Without MathML the text is what the page shows; with it, each formula once as TeX.
+      if (kind === 'abs') expect(got.abstract).toBe(shown);
+      else expect(got.abstract).toContain('second-moment vector $v$, which keeps');
+    },
+  );
 
   it('html paper page: the LaTeXML abstract starts with the paper abstract', () => {
     const doc = load(ARXIV_FIXTURES_DIR, 'html-2406.16793v1.html');

@@ -19,7 +19,13 @@ import {
   type Settings,
   type UiLanguage,
 } from '../../setting-defaults';
-import { autoLoadMediaItem, listingBadgesItem, panelCollapsedItem, uiLanguageItem } from '../../settings';
+import {
+  autoLoadMediaItem,
+  listingBadgesItem,
+  offerDismissedItem,
+  panelCollapsedItem,
+  uiLanguageItem,
+} from '../../settings';
 import { validateSourceUrl } from '../../sync/source';
 import { errorText } from '../page';
 import { importNotesText } from './import-notes';
@@ -35,6 +41,7 @@ const ITEMS: {
   panelCollapsed: panelCollapsedItem,
   listingBadges: listingBadgesItem,
   autoLoadMedia: autoLoadMediaItem,
+  offerDismissed: offerDismissedItem,
 };
 
 export interface StorageInfo {
