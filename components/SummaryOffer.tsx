@@ -15,9 +15,11 @@ export interface SummaryOfferProps {
   error: string | null;
   onGenerate(): void;
   onDismiss(): void;
+  /** Opens the options page, where a provider is chosen. */
+  onOpenOptions(): void;
 }
 
-export function SummaryOffer({ generation, theme, error, onGenerate, onDismiss }: SummaryOfferProps) {
+export function SummaryOffer({ generation, theme, error, onGenerate, onDismiss, onOpenOptions }: SummaryOfferProps) {
   const none = generation.provider === 'none';
   const where = generation.host ? t('panel_genSendsTo', generation.host) : t('panel_genOnDevice');
   return (
@@ -32,6 +34,9 @@ export function SummaryOffer({ generation, theme, error, onGenerate, onDismiss }
       </p>
       {none ? (
         <p class="akd-text">
+          <button type="button" class="akd-linkbtn" data-testid="open-options" onClick={onOpenOptions}>
+            {t('panel_genOpenOptions')}
+          </button>{' '}
           <button type="button" class="akd-linkbtn" data-testid="dismiss-offer" onClick={onDismiss}>
             {t('panel_genDismiss')}
           </button>

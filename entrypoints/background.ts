@@ -81,6 +81,7 @@ export default defineBackground(() => {
     runner,
     search: (query, limit) => searchCache.search(query, limit),
     openTab: readerTabOpener(browser, browser.runtime.getURL('/reader.html')),
+    openOptions: () => browser.runtime.openOptionsPage(),
     onDataChanged: dataChanged,
     onSummariesChanged: () => searchCache.invalidateSummaries(),
     latestDigest: latest.get,

@@ -69,6 +69,8 @@ export interface Protocol {
   syncNow: { req: Record<string, never>; res: { status: SyncStatus } };
   /** Opens the offline reader in a tab at `hash` (`#/YYYY-MM-DD` or `#/paper/<id>`). */
   openReader: { req: { hash: string }; res: { ok: true } };
+  /** Opens the options page (the panel's offer links there when no summary provider is chosen). */
+  openOptions: { req: Record<string, never>; res: { ok: true } };
   /**
    * The whole database (every stored digest and paper) as the text of an export file in the format of
    * lib/export-format.ts (`buildExport` + `serializeExport`). Sync state and settings are not included.
@@ -189,6 +191,7 @@ const checks: { [K in MessageType]: Check } = {
   getSyncStatus: noFields,
   syncNow: noFields,
   openReader: (p) => (typeof p.hash === 'string' && HASH_RE.test(p.hash) ? null : 'hash must be a reader route'),
+  openOptions: noFields,
   exportData: noFields,
   importData: (p) =>
     typeof p.json === 'string' && p.json.length <= MAX_IMPORT_CHARS && Object.keys(p).length === 1
@@ -248,6 +251,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageTyp
   'getUiStrings',
   'getLiveVotes',
   'openReader',
+  'openOptions',
 ]);
 
 export type SenderKind = 'page' | 'content';

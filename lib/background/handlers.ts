@@ -67,6 +67,8 @@ export interface HandlerDeps {
   ) => Promise<{ papers: StoredPaper[]; total: number; summaries?: StoredSummary[] }>;
   /** Opens (or focuses) the reader tab at `hash` (e.g. `browser.runtime.getURL('/reader.html') + hash`). */
   openTab: (hash: string) => Promise<void>;
+  /** Opens the options page (`runtime.openOptionsPage()`); default: nothing (tests). */
+  openOptions?: () => Promise<void>;
   /** Default: `navigator.storage.estimate()` when available. */
   estimate?: () => Promise<StorageEstimateLike>;
   now?: () => number;
@@ -120,7 +122,7 @@ function defaultEstimate(): Promise<StorageEstimateLike> {
 export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: string }> {
   const out: Record<string, { message: string }> = {};
   for (const [key, value] of Object.entries(bundledMessages(lang))) {
-    if (value && (key.startsWith('panel_') || key.startsWith('common_'))) out[key] = value;
+    if (value && (key.startsWith('panel_') || key.startsWith('common_') || key.startsWith('gen_'))) out[key] = value;
   }
   return out;
 }
@@ -177,6 +179,10 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     },
     openReader: async ({ hash }) => {
       await deps.openTab(hash);
+      return { ok: true };
+    },
+    openOptions: async () => {
+      await deps.openOptions?.();
       return { ok: true };
     },
     exportData: async () => {

@@ -15,6 +15,7 @@ import { genErrorText } from '../gen/ui-text';
 import { t } from '../i18n';
 import { GEN_PORT, type GenerationInfo } from '../messages';
 import type { ShownSummary } from '../records';
+import { send } from '../send';
 import { type GenPort, runGeneration } from './gen-client';
 import { PANEL_ELEMENT } from './panel-host';
 import { rememberOfferDismissed, rememberPanelCollapsed } from './settings';
@@ -113,6 +114,7 @@ export function SummaryHost({
       theme={theme}
       error={error}
       onGenerate={() => start(false)}
+      onOpenOptions={() => void send('openOptions', {})}
       onDismiss={() => {
         setDismissed(true);
         void rememberOfferDismissed();

@@ -51,6 +51,7 @@ function offer(over: Partial<SummaryOfferProps> = {}) {
     error: null,
     onGenerate: vi.fn(),
     onDismiss: vi.fn(),
+    onOpenOptions: vi.fn(),
     ...over,
   };
   const r = render(<SummaryOffer {...props} />);
@@ -114,6 +115,8 @@ describe('the summary offer', () => {
     expect(screen.queryByTestId('generate-summary')).toBeNull();
     expect(box.textContent).toContain('No Korean digest covers this paper.');
     expect(box.textContent).toContain('Choose a summary provider in the extension’s options');
+    fireEvent.click(screen.getByTestId('open-options'));
+    expect(props.onOpenOptions).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByTestId('dismiss-offer'));
     expect(props.onDismiss).toHaveBeenCalledTimes(1);
   });

@@ -593,3 +593,17 @@ describe('Hugging Face messages', () => {
     expect(f).not.toHaveBeenCalled();
   });
 });
+
+describe('the panel may open the options page and gets the generation errors in a pinned language', () => {
+  it('openOptions from a content script opens the options page', async () => {
+    const opened = vi.fn(async () => undefined);
+    h = make({ openOptions: opened });
+    expect(await ask(envelope('openOptions', {}), CONTENT)).toEqual({ ok: true, data: { ok: true } });
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('getUiStrings carries the gen_error_* strings', async () => {
+    const r = await ask(envelope('getUiStrings', { lang: 'ko' }), CONTENT);
+    expect(r).toMatchObject({ ok: true, data: { messages: { gen_error_badKey: { message: expect.any(String) } } } });
+  });
+});
