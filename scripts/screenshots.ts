@@ -2,12 +2,15 @@
  * `npm run screenshots`: regenerates the README screenshots (docs/screenshots/*.png) from the fixtures: the built
  * extension in Chromium, the corpus routed as the upstream source, arXiv fixture pages under their real URLs.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { abstractPageOf } from '../bench/hostile-shapes';
 import { ARXIV_PAGES } from '../test/browser/support/arxiv-pages';
 import { extensionUrl, launchWithExtension, ROOT } from '../test/browser/support/launch';
-import { waitForSync } from '../test/browser/support/messages';
+import { ask, waitForSync } from '../test/browser/support/messages';
 import { routeArxiv, routeCorpus } from '../test/browser/support/routes';
+import { SAMPLE_MODEL, startModelServer } from '../test/support/model-server';
 import { CORPUS_DIR, hasShared } from '../test/support/shared';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -17,10 +20,16 @@ if (!hasShared) {
   process.exit(1);
 }
 mkdirSync(OUT, { recursive: true });
-const l = await launchWithExtension();
+// A loopback OpenAI-compatible endpoint for the generated-summary screenshot, its origin granted as after the prompt.
+const model = await startModelServer();
+const l = await launchWithExtension({ grantHosts: [`${model.origin}/*`], allowOrigins: [model.origin] });
+/** A paper no digest covers (after the upstream stopped): the abs fixture under its id. */
+const NEW_ID = '2511.01234';
+const newPage = join(mkdtempSync(join(tmpdir(), 'akd-shots-')), 'abs.html');
+writeFileSync(newPage, abstractPageOf(NEW_ID));
 try {
   await routeCorpus(l.context, CORPUS_DIR);
-  await routeArxiv(l.context, ARXIV_PAGES);
+  await routeArxiv(l.context, { ...ARXIV_PAGES, [`/abs/${NEW_ID}`]: newPage });
   const page = await l.context.newPage();
   await page.goto(extensionUrl(l, 'popup.html'));
   await waitForSync(page, 311, 120_000);
@@ -54,10 +63,23 @@ try {
   await page.getByTestId('paper-card').first().waitFor();
   await page.screenshot({ path: join(OUT, 'reader.png') });
 
+  // A Korean summary made for a paper no digest covers, marked as machine-generated.
+  await page.goto(extensionUrl(l, 'options.html'));
+  await ask(page, 'setSettings', {
+    patch: { summaryProvider: 'openai', providerBaseUrl: model.openaiBaseUrl, providerModel: SAMPLE_MODEL },
+  });
+  await page.goto(`https://arxiv.org/abs/${NEW_ID}`);
+  const host = page.locator('arxiv-ko-digest-panel');
+  await host.getByTestId('generate-summary').click();
+  await host.getByTestId('ai-generated').waitFor();
+  await host.getByTestId('regenerate-summary').waitFor();
+  await host.screenshot({ path: join(OUT, 'generated.png') });
+
   await page.goto(extensionUrl(l, 'options.html'));
   await page.getByTestId('source-url').waitFor();
   await page.screenshot({ path: join(OUT, 'options.png'), fullPage: true });
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await l.close();
+  await model.close();
 }

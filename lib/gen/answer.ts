@@ -11,6 +11,7 @@
  * lines the digest parser reads as media, votes or authors kept as plain text of the section, sections and labels
  * capped; links and markup stay text here and become tokens (http(s) links only) where digests do (lib/show.ts).
  */
+import { type Meter, NO_METER } from '../digest/meter';
 import { parseDigest } from '../digest/parse';
 import type { Section } from '../digest/types';
 import { MAX_LABEL_CHARS, STANDARD_LABELS, standardLabel } from './labels';
@@ -67,6 +68,9 @@ function relabel(body: string): string | null {
 }
 
 /** The answer as the digest parser's bullet lines (see the module comment). */
+/** How many times digestLines looks at each character, at most (strip, split, trim, its anchored patterns). */
+const DIGEST_LINES_PASSES = 6;
+
 function digestLines(answer: string): string {
   const text = stripControls(answer);
   const out: string[] = [SYNTHETIC_ENTRY];
@@ -135,9 +139,13 @@ function tidy(text: string): string {
 }
 
 /** The sections of `answer` (complete or partial), labels mapped, repeats of a standard label dropped, capped. */
-export function answerSections(answer: string): Section[] {
+export function answerSections(answer: string, meter: Meter = NO_METER): Section[] {
   const text = answer.length > MAX_ANSWER_CHARS ? answer.slice(0, MAX_ANSWER_CHARS) : answer;
-  const parsed = parseDigest(digestLines(text)).papers[0]?.sections ?? [];
+  const lines = digestLines(text);
+  // digestLines reads each line a fixed number of times (its patterns are anchored at the line's start); the digest
+  // parser counts its own work.
+  meter.chars += DIGEST_LINES_PASSES * text.length;
+  const parsed = parseDigest(lines, null, meter).papers[0]?.sections ?? [];
   const out: Section[] = [];
   const seen = new Set<string>();
   for (const s of parsed) {

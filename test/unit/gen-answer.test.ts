@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { meter } from '../../lib/digest/meter';
 import type { Section } from '../../lib/digest/types';
 import {
   answerSections,
@@ -201,7 +202,7 @@ describe('answers are untrusted text', () => {
     for (const s of sections) expect((s.label ?? '').length).toBeLessThanOrEqual(60);
   });
 
-  it('reads hostile shapes in time linear in their size (4× the size: ~4× the time, not 16×)', () => {
+  it('reads hostile shapes with work linear in their size (4× the size: ~4× the characters looked at, not 16×)', () => {
     const shapes = [
       (n: number) => '*'.repeat(n),
       (n: number) => `- **What's New**: ${'('.repeat(n)}`,
@@ -212,19 +213,13 @@ describe('answers are untrusted text', () => {
       (n: number) => '## '.repeat(n / 3),
       (n: number) => "- **What's New**: a\nb\n".repeat(n / 24),
     ];
-    /** Fastest of 7 runs (after a warm-up), at least 0.3 ms so timer noise on tiny inputs cannot make a ratio. */
-    const best = (text: string) => {
-      answerSections(text);
-      let min = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 7; i++) {
-        const t0 = performance.now();
-        answerSections(text);
-        min = Math.min(min, performance.now() - t0);
-      }
-      return Math.max(min, 0.3);
+    const work = (text: string) => {
+      const m = meter();
+      answerSections(text, m);
+      return m.chars;
     };
     // Both sizes stay under MAX_ANSWER_CHARS (longer answers are cut there before parsing).
-    for (const shape of shapes) expect(best(shape(200_000)) / best(shape(50_000))).toBeLessThan(8);
+    for (const shape of shapes) expect(work(shape(200_000)) / work(shape(50_000))).toBeLessThan(4.5);
   });
 });
 
