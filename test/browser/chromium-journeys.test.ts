@@ -4,11 +4,11 @@
  */
 import { describe } from 'vitest';
 import { launchChromium } from './support/chromium-driver';
-import { JOURNEY_PAGES, journeys } from './support/journeys';
+import { journeys } from './support/journeys';
 
 describe('the Chrome build in real Chromium', () => {
-  journeys(async (source) => {
-    const session = await launchChromium(source, JOURNEY_PAGES);
+  journeys(async ({ source, model, pages }) => {
+    const session = await launchChromium([new URL(source.baseUrl).origin, model.origin], pages);
     return { driver: session, close: session.close };
   }).define();
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { launchFirefox } from './support/firefox';
-import { JOURNEY_PAGES, journeys } from './support/journeys';
+import { journeys } from './support/journeys';
 
 declare const browser: {
   runtime: { getManifest(): { manifest_version: number; name: string } };
@@ -22,13 +22,13 @@ const PDF =
 const PDF_URL = 'https://arxiv.org/pdf/2407.00101v3';
 
 describe('the Firefox build in real Firefox ESR', () => {
-  const j = journeys(async () => {
+  const j = journeys(async ({ pages }) => {
     const dir = mkdtempSync(join(tmpdir(), 'akd-pdf-'));
     writeFileSync(join(dir, 'paper.pdf'), PDF);
-    // Firefox match patterns take no port: this grants the loopback source on whatever port it got.
+    // Firefox match patterns take no port: this grants the loopback source and model endpoint on whatever ports they got.
     const ff = await launchFirefox({
       grantHosts: ['http://127.0.0.1/*'],
-      arxivPages: { ...JOURNEY_PAGES, [new URL(PDF_URL).pathname]: join(dir, 'paper.pdf') },
+      arxivPages: { ...pages, [new URL(PDF_URL).pathname]: join(dir, 'paper.pdf') },
     });
     return {
       driver: ff,

@@ -1,6 +1,5 @@
 /** The shared journeys' Driver (driver.ts) over real Chromium with the built extension (launch.ts, routes.ts). */
 import type { Page } from 'playwright-core';
-import type { CorpusServer } from '../../support/corpus-server';
 import { type Driver, readers, type Scheme, type Tab } from './driver';
 import { extensionUrl, type Launched, launchWithExtension } from './launch';
 import { ask } from './messages';
@@ -16,17 +15,19 @@ function tabOf(page: Page): Tab {
     ...readers((fn, arg) => page.evaluate(fn, arg)),
     click: (testId, nth = 0) => page.getByTestId(testId).nth(nth).click(),
     fill: (testId, text) => page.getByTestId(testId).first().fill(text),
+    reload: async () => {
+      await page.reload();
+    },
     close: () => page.close(),
   };
 }
 
-/** Chromium with the source's origin granted (as if accepted at install) and `arxivPages` routed. */
-export async function launchChromium(
-  source: CorpusServer,
-  arxivPages: Record<string, string>,
-): Promise<ChromiumSession> {
-  const origin = new URL(source.baseUrl).origin;
-  const l = await launchWithExtension({ grantHosts: [`${origin}/*`], allowOrigins: [origin] });
+/**
+ * Chromium with `origins` granted (as if accepted at install) and reachable (servers of the test's own on this
+ * machine: the digest source, the model endpoint), and `arxivPages` routed.
+ */
+export async function launchChromium(origins: string[], arxivPages: Record<string, string>): Promise<ChromiumSession> {
+  const l = await launchWithExtension({ grantHosts: origins.map((o) => `${o}/*`), allowOrigins: origins });
   await routeArxiv(l.context, arxivPages);
   const home = await l.context.newPage();
   await home.goto(extensionUrl(l, 'popup.html'));

@@ -18,6 +18,8 @@ export interface Tab {
   fill(testId: string, text: string): Promise<void>;
   /** `navigator.onLine` in this tab. */
   onLine(): Promise<boolean>;
+  /** Reloads the page and waits for it to load. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 

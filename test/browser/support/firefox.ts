@@ -118,6 +118,9 @@ function tabOf(page: Page): Tab {
       });
       await el.type(text);
     },
+    reload: async () => {
+      await page.reload();
+    },
     close: () => page.close(),
   };
 }

@@ -2,20 +2,23 @@
  * The user journeys every browser build must pass, defined once and run by chromium-journeys.test.ts and
  * firefox-journeys.test.ts: the first sync from a custom source saved in the options (a real server on 127.0.0.1),
  * the panel on abstract and HTML pages, listing and search badges, the popup's list and search, the reader, the
- * panel with the network off, and a dark colour scheme. Small fixtures only (test/fixtures): runs without ../shared.
+ * panel with the network off, a dark colour scheme, and a Korean summary made by the loopback model endpoint
+ * (test/support/model-server.ts) for a paper no digest covers. Small fixtures only (test/fixtures): runs without
+ * ../shared.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CorpusServer, dayFile, startCorpusServer } from '../../support/corpus-server';
+import { type ModelServer, SAMPLE_MODEL, startModelServer } from '../../support/model-server';
 import { LOCAL_FIXTURES_DIR } from '../../support/shared';
 import type { Driver, Tab } from './driver';
 
 const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
 
-/** arXiv URL paths and their fixture pages (test/fixtures/arxiv/README.md). */
-export const JOURNEY_PAGES: Record<string, string> = {
+/** arXiv URL paths and their fixture pages (test/fixtures/arxiv/README.md); `journeys` adds GEN_PATH. */
+const JOURNEY_PAGES: Record<string, string> = {
   '/abs/2407.00101v3': fixture('arxiv', 'abs-2407.00101v3.html'),
   '/html/2407.00101v3': fixture('arxiv', 'html-2407.00101v3.html'),
   '/list/cs.CL/new': fixture('arxiv', 'list-cs.CL-new-small.html'),
@@ -72,6 +75,21 @@ const DAYS: { date: string; write(file: string): void; papers: [id: string, titl
 ];
 const PAPERS = DAYS.reduce((n, d) => n + d.papers.length, 0);
 
+/** A paper no digest above covers: the abstract fixture under this id and title (its citation id matches the URL). */
+const GEN_ID = '2407.00909';
+const GEN_PATH = `/abs/${GEN_ID}`;
+const GEN_TITLE = 'Loopback Summaries for Papers Without a Digest';
+const KEY = 'sk-test-journeys-0123456789';
+/** A phrase of SAMPLE_ANSWER (each of its three sections), as the panel shows it. */
+const GENERATED = ['온라인 강화 학습', 'ODE-to-SDE 전략', 'GenEval 정확도를 63%에서 95%로'];
+
+function writeGenPage(file: string): void {
+  const html = readFileSync(JOURNEY_PAGES['/abs/2407.00101v3'] ?? '', 'utf8')
+    .replaceAll('2407.00101', GEN_ID)
+    .replaceAll('Sparse Token Routing for Long-Context Decoders', GEN_TITLE);
+  writeFileSync(file, html);
+}
+
 function writeTree(dir: string): void {
   const rows = ['date,title,url'];
   for (const day of DAYS) {
@@ -103,6 +121,14 @@ async function panelOn(tab: Tab): Promise<string> {
 export interface Started<D extends Driver> {
   driver: D;
   source: CorpusServer;
+  model: ModelServer;
+}
+
+/** What `start` gets: the loopback servers (their hosts to grant) and the arXiv pages to serve. */
+export interface Env {
+  source: CorpusServer;
+  model: ModelServer;
+  pages: Record<string, string>;
 }
 
 export interface Journeys<D extends Driver> {
@@ -113,29 +139,34 @@ export interface Journeys<D extends Driver> {
 }
 
 /**
- * Before all tests of the calling `describe`: the loopback source and `start` (the browser with the extension,
- * granting that source's host permission; it returns the driver and how to close it). A test file registers its own
- * checks around `define()` with the same driver.
+ * Before all tests of the calling `describe`: the loopback source and model endpoint, then `start` (the browser with
+ * the extension, granting both servers' host permissions and serving `pages`; it returns the driver and how to close
+ * it). A test file registers its own checks around `define()` with the same driver.
  */
 export function journeys<D extends Driver>(
-  start: (source: CorpusServer) => Promise<{ driver: D; close(): Promise<void> }>,
+  start: (env: Env) => Promise<{ driver: D; close(): Promise<void> }>,
 ): Journeys<D> {
   let dir = '';
   let source: CorpusServer | undefined;
+  let model: ModelServer | undefined;
   let started: { driver: D; close(): Promise<void> } | undefined;
   const get = (): Started<D> => {
-    if (!source || !started) throw new Error('the browser did not start');
-    return { driver: started.driver, source };
+    if (!source || !model || !started) throw new Error('the browser did not start');
+    return { driver: started.driver, source, model };
   };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'akd-journeys-'));
     writeTree(dir);
+    const genPage = join(dir, `abs-${GEN_ID}.html`);
+    writeGenPage(genPage);
     source = await startCorpusServer(dir);
-    started = await start(source);
+    model = await startModelServer();
+    started = await start({ source, model, pages: { ...JOURNEY_PAGES, [GEN_PATH]: genPage } });
   });
   afterAll(async () => {
     await started?.close();
+    await model?.close();
     await source?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -251,10 +282,41 @@ export function journeys<D extends Driver>(
       expect(light.itemFg).toBeLessThan(0.1);
     });
 
-    it.todo(
-      'a generated summary from the loopback model endpoint (test/support/model-server.ts) shown on the abstract page: ' +
-        'waits for the on-page summary UI (issue 11), then runs here in both browsers',
-    );
+    it('a generated summary from the loopback model endpoint: offer, a real click, the Korean panel, stored for a reload', async () => {
+      const { driver, model } = get();
+      await driver.ask('setSettings', {
+        patch: { summaryProvider: 'openai', providerBaseUrl: model.openaiBaseUrl, providerModel: SAMPLE_MODEL },
+      });
+      await driver.ask('setProviderKey', { key: KEY });
+      model.reset();
+      const tab = await driver.arxiv(GEN_PATH);
+      await expect.poll(() => tab.texts('generate-summary').then((t) => t.length), POLL).toBe(1);
+      expect(await tab.texts('summary-offer')).toHaveLength(1);
+      expect(await tab.texts('digest-panel')).toEqual([]);
+      expect(model.requests).toHaveLength(0);
+
+      await tab.click('generate-summary');
+      await expect.poll(() => tab.texts('regenerate-summary').then((t) => t.length), POLL).toBe(1);
+      const panel = (await tab.texts('digest-panel'))[0] ?? '';
+      for (const phrase of GENERATED) expect(panel).toContain(phrase);
+      expect((await tab.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+      expect(await tab.texts('summary-offer')).toEqual([]);
+
+      // What the endpoint saw: one request with the key, asking about this page's title.
+      expect(model.requests).toHaveLength(1);
+      const req = model.requests[0];
+      expect(req?.path).toBe('/v1/chat/completions');
+      expect(req?.headers.authorization).toBe(`Bearer ${KEY}`);
+      expect(req?.rawBody).toContain(GEN_TITLE);
+
+      await tab.reload();
+      const again = await panelOn(tab);
+      for (const phrase of GENERATED) expect(again).toContain(phrase);
+      expect((await tab.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+      expect(await tab.texts('summary-offer')).toEqual([]);
+      expect(model.requests).toHaveLength(1);
+      await tab.close();
+    });
   };
   return { get, define };
 }
