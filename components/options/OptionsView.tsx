@@ -5,13 +5,14 @@
  * Renders its props; every save, permission request and data action is a callback in `actions`
  * (lib/pages/options/app.tsx).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
 import type { Feedback, StorageInfo } from '../../lib/pages/options/use-options';
 import type { SummaryController } from '../../lib/pages/options/use-summary-provider';
 import { errorText } from '../../lib/pages/page';
 import type { SyncController } from '../../lib/pages/use-sync-status';
 import { DEFAULT_SOURCE_URL, type Settings, type UiLanguage } from '../../lib/setting-defaults';
+import { ConfirmAction } from '../ConfirmAction';
 import { SyncStatusView } from '../popup/SyncStatus';
 import { formatBytes, parseIntervalHours } from './format';
 import { SummarySection } from './SummarySection';
@@ -299,17 +300,8 @@ function storageText(info: StorageInfo): string {
 
 function DataSection({ storage, actions }: { storage: StorageInfo | null; actions: OptionsActions }) {
   const id = useId();
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const clearRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) clearRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   const run = (action: () => Promise<Feedback>) => {
     setBusy(true);
@@ -356,43 +348,17 @@ function DataSection({ storage, actions }: { storage: StorageInfo | null; action
           {t('options_importHelp')}
         </p>
       </div>
-      {confirming ? (
-        <fieldset class="notice" data-testid="clear-confirmation">
-          <legend>{t('options_clearConfirm')}</legend>
-          <div class="row">
-            <button
-              type="button"
-              class="danger"
-              ref={confirmRef}
-              data-testid="clear-confirm"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-                run(actions.clearData);
-              }}
-            >
-              {t('options_clearYes')}
-            </button>
-            <button type="button" data-testid="clear-cancel" onClick={() => setConfirming(false)}>
-              {t('options_clearNo')}
-            </button>
-          </div>
-        </fieldset>
-      ) : (
-        <button
-          type="button"
-          class="danger"
-          ref={clearRef}
-          data-testid="clear-data"
-          disabled={busy}
-          onClick={() => {
-            setFeedback(null);
-            setConfirming(true);
-          }}
-        >
-          {t('options_clear')}
-        </button>
-      )}
+      <ConfirmAction
+        testId="clear-data"
+        prefix="clear"
+        label={t('options_clear')}
+        question={t('options_clearConfirm')}
+        yes={t('options_clearYes')}
+        no={t('options_clearNo')}
+        disabled={busy}
+        onAsk={() => setFeedback(null)}
+        onConfirm={() => run(actions.clearData)}
+      />
       <FeedbackLine feedback={busy ? { kind: 'ok', text: t('options_busy') } : feedback} testId="data-message" />
     </section>
   );

@@ -4,7 +4,7 @@
  * sent and where, a test, auto-summarize, Chrome's model download, the token usage, and "remove all". Renders its
  * props; every save and request is a callback of the controller (lib/pages/options/use-summary-provider.ts).
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ChromeAiStatus } from '../../lib/gen/chrome-ai/availability';
 import { ENDPOINT_DEFAULTS, isEndpointProvider } from '../../lib/gen/endpoint';
 import { t, uiLang } from '../../lib/i18n';
@@ -17,6 +17,7 @@ import {
 } from '../../lib/pages/options/use-summary-provider';
 import { errorText } from '../../lib/pages/page';
 import type { SummaryProvider } from '../../lib/setting-defaults';
+import { ConfirmAction } from '../ConfirmAction';
 
 export interface SummarySectionProps {
   summary: SummaryController;
@@ -349,17 +350,8 @@ function AutoSummarize({ summary, saved }: { summary: SummaryController; saved: 
 }
 
 function StoredSummaries({ summary }: { summary: SummaryController }) {
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) deleteRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
   const { usage } = summary;
   const n = new Intl.NumberFormat(uiLang());
   return (
@@ -375,47 +367,23 @@ function StoredSummaries({ summary }: { summary: SummaryController }) {
           )}
         </p>
       )}
-      {confirming ? (
-        <fieldset class="notice" data-testid="delete-summaries-confirmation">
-          <legend>{t('options_summaryDeleteConfirm')}</legend>
-          <div class="row">
-            <button
-              type="button"
-              class="danger"
-              ref={confirmRef}
-              data-testid="delete-summaries-confirm"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-                setBusy(true);
-                summary
-                  .deleteAll()
-                  .then(setFeedback, (err: unknown) => setFeedback(reportError(err)))
-                  .finally(() => setBusy(false));
-              }}
-            >
-              {t('options_summaryDeleteYes')}
-            </button>
-            <button type="button" data-testid="delete-summaries-cancel" onClick={() => setConfirming(false)}>
-              {t('options_clearNo')}
-            </button>
-          </div>
-        </fieldset>
-      ) : (
-        <button
-          type="button"
-          class="danger"
-          ref={deleteRef}
-          data-testid="delete-summaries"
-          disabled={busy || usage?.summaries === 0}
-          onClick={() => {
-            setFeedback(null);
-            setConfirming(true);
-          }}
-        >
-          {t('options_summaryDelete')}
-        </button>
-      )}
+      <ConfirmAction
+        testId="delete-summaries"
+        prefix="delete-summaries"
+        label={t('options_summaryDelete')}
+        question={t('options_summaryDeleteConfirm')}
+        yes={t('options_summaryDeleteYes')}
+        no={t('options_clearNo')}
+        disabled={busy || usage?.summaries === 0}
+        onAsk={() => setFeedback(null)}
+        onConfirm={() => {
+          setBusy(true);
+          summary
+            .deleteAll()
+            .then(setFeedback, (err: unknown) => setFeedback(reportError(err)))
+            .finally(() => setBusy(false));
+        }}
+      />
       <FeedbackLine feedback={busy ? { kind: 'ok', text: t('options_busy') } : feedback} testId="summaries-message" />
     </div>
   );

@@ -3,11 +3,12 @@
  * under it), the machine-generated mark, the sections (the same component as digest entries), the tokens it took,
  * links, and on its own view a remove button with an inline confirmation. Pure: removing goes through `onDelete`.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t, uiLang } from '../../lib/i18n';
 import { arxivAbsUrl, hfPaperUrl } from '../../lib/links';
 import type { ShownSummary } from '../../lib/records';
 import { formatRoute } from '../../lib/route';
+import { ConfirmAction } from '../ConfirmAction';
 import { GeneratedMark } from '../GeneratedMark';
 import { ExternalLink } from '../InlineText';
 import { Sections } from '../Sections';
@@ -18,59 +19,27 @@ export function tokens(n: number | null | undefined): string {
 }
 
 function DeleteSummary({ arxivId, onDelete }: { arxivId: string; onDelete(arxivId: string): Promise<void> }) {
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const askRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) askRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
   const remove = () => {
     setBusy(true);
     setError(null);
     onDelete(arxivId)
       .catch((e: unknown) => setError(t('reader_summaryDeleteFailed', e instanceof Error ? e.message : String(e))))
-      .finally(() => {
-        setBusy(false);
-        setConfirming(false);
-      });
+      .finally(() => setBusy(false));
   };
   return (
     <div class="summary-delete">
-      {confirming ? (
-        <fieldset class="notice" data-testid="delete-summary-confirmation">
-          <legend>{t('reader_summaryDeleteConfirm', arxivId)}</legend>
-          <div class="row">
-            <button
-              type="button"
-              class="danger"
-              ref={confirmRef}
-              data-testid="delete-summary-confirm"
-              disabled={busy}
-              onClick={remove}
-            >
-              {t('reader_summaryDeleteYes')}
-            </button>
-            <button type="button" data-testid="delete-summary-cancel" onClick={() => setConfirming(false)}>
-              {t('reader_summaryDeleteNo')}
-            </button>
-          </div>
-        </fieldset>
-      ) : (
-        <button
-          type="button"
-          class="danger"
-          ref={askRef}
-          data-testid="delete-summary"
-          onClick={() => setConfirming(true)}
-        >
-          {t('reader_summaryDelete')}
-        </button>
-      )}
+      <ConfirmAction
+        testId="delete-summary"
+        prefix="delete-summary"
+        label={t('reader_summaryDelete')}
+        question={t('reader_summaryDeleteConfirm', arxivId)}
+        yes={t('reader_summaryDeleteYes')}
+        no={t('reader_summaryDeleteNo')}
+        disabled={busy}
+        onConfirm={remove}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
