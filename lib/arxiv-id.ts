@@ -66,6 +66,19 @@ export function parseArxivId(s: string): ArxivId | null {
   return null;
 }
 
+/**
+ * The one rule for an id used as a key (messages, stored records, Hugging Face answers): a valid id already in
+ * normalised form, without version. `9912.12345` (a five-digit number before 2015) and `2406.16793v2` are not keys.
+ */
+export function isArxivIdKey(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= 40 && parseArxivId(v)?.id === v;
+}
+
+/** A key ({@link isArxivIdKey}) in the new style `YYMM.NNNNN`: the only ids Hugging Face and the digests carry. */
+export function isNewStyleIdKey(v: unknown): v is string {
+  return isArxivIdKey(v) && !v.includes('/');
+}
+
 /** Normalised id (no version) from an id string, tolerating surrounding whitespace and an `arXiv:` prefix. */
 export function normaliseArxivId(s: string): string | null {
   return parseArxivId(s.trim().replace(/^arxiv:\s*/i, ''))?.id ?? null;

@@ -3,6 +3,7 @@
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
 
+import { isArxivIdKey } from './arxiv-id';
 import { isApiKey } from './db/provider-key';
 import type { UsageTotals } from './db/summaries';
 import type { ImportNote } from './export-format';
@@ -160,7 +161,6 @@ export type Reply<K extends MessageType> =
 export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const ID_RE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|summary\/[\w./-]{1,40}|summaries|search\/.{0,200})?$/;
 
 /** Largest import file accepted in one `importData` message (characters); Chrome caps a message at 64 MiB. */
@@ -168,7 +168,7 @@ export const MAX_IMPORT_CHARS = 40 * 1024 * 1024;
 
 type Check = (p: Record<string, unknown>) => string | null;
 const noFields: Check = (p) => (Object.keys(p).length === 0 ? null : 'unexpected fields');
-const isId = (v: unknown) => typeof v === 'string' && ID_RE.test(v);
+const isId = isArxivIdKey;
 
 const checks: { [K in MessageType]: Check } = {
   getPaper: (p) => (isId(p.arxivId) ? null : 'arxivId must be an arXiv id'),

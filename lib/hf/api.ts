@@ -9,6 +9,7 @@
  * Nothing from these answers is trusted: every field is type-checked and clipped, ids must be new-style arXiv ids,
  * links must be http(s); a malformed item is dropped (and counted), never half-used.
  */
+import { isNewStyleIdKey } from '../arxiv-id';
 import { isIsoDate } from '../dates';
 import { safeHttpUrl } from '../links';
 
@@ -32,8 +33,6 @@ export const MAX_KEYWORD = 100;
 export const MAX_DAILY_ITEMS = 200;
 /** Upvote counts above this are treated as malformed. */
 export const MAX_UPVOTES = 10_000_000;
-
-const NEW_ID_RE = /^\d{4}\.\d{4,5}$/;
 
 /** One paper of a daily list, as the extension keeps it. */
 export interface HfDailyItem {
@@ -73,7 +72,7 @@ export function dailyPapersUrl(date: string): string {
 
 /** `https://huggingface.co/api/papers/<id>` for a new-style arXiv id. Throws on anything else. */
 export function paperApiUrl(arxivId: string): string {
-  if (!NEW_ID_RE.test(arxivId)) throw new RangeError(`not a new-style arXiv id: ${arxivId}`);
+  if (!isNewStyleIdKey(arxivId)) throw new RangeError(`not a new-style arXiv id: ${arxivId}`);
   return `${HF_ORIGIN}/api/papers/${arxivId}`;
 }
 
@@ -103,7 +102,7 @@ function isoDateTime(v: unknown): string | null {
 }
 
 function arxivId(v: unknown): string | null {
-  return typeof v === 'string' && NEW_ID_RE.test(v) ? v : null;
+  return isNewStyleIdKey(v) ? v : null;
 }
 
 function authors(v: unknown): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
+import { arxivIdFromUrl, isArxivIdKey, isNewStyleIdKey, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
+import { CHANNEL, parseRequest } from '../../lib/messages.ts';
 
 type Kind = 'new-id' | 'old-id' | 'abs' | 'pdf' | 'html' | 'format';
 
@@ -164,4 +165,23 @@ describe('normaliseArxivId', () => {
       expect(normaliseArxivId(input)).toBeNull();
     },
   );
+});
+
+describe('one id rule for keys: messages and Hugging Face answers use the id module', () => {
+  it.each([
+    ['2406.16793', true, true],
+    ['1412.1234', true, true],
+    ['hep-th/9901001', true, false],
+    ['9912.12345', false, false], // a five-digit number before 2015: arXiv never issued it
+    ['1412.12345', false, false],
+    ['2406.16793v2', false, false], // keys carry no version
+    ['math.GT/0309136', false, false], // keys are normalised
+    [' 2406.16793', false, false],
+    [2406.16793, false, false],
+  ])('%s: key %s, new-style key %s', (v, key, newKey) => {
+    expect(isArxivIdKey(v)).toBe(key);
+    expect(isNewStyleIdKey(v)).toBe(newKey);
+    const msg = parseRequest({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: v } });
+    expect(typeof msg === 'string').toBe(!key);
+  });
 });
