@@ -172,7 +172,9 @@ describe('one id rule for keys: messages and Hugging Face answers use the id mod
     ['2406.16793', true, true],
     ['1412.1234', true, true],
     ['hep-th/9901001', true, false],
-    ['9912.12345', false, false], // a five-digit number before 2015: arXiv never issued it
+    ['0612.1234', false, false], // new-style ids start in April 2007
+    ['2413.12345', false, false], // month 13
+    ['9912.12345', true, true], // December 2099: the scheme's last month, a valid shape
     ['1412.12345', false, false],
     ['2406.16793v2', false, false], // keys carry no version
     ['math.GT/0309136', false, false], // keys are normalised
