@@ -47,11 +47,14 @@ export async function mountAbsPanel(
     mountPanel(ctx, anchor, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, theme, summary);
     return;
   }
-  const text = paperText(document, kind, MAX_ABSTRACT_CHARS * 4);
-  const { title, abstract } = capInput({ arxivId: target.id, ...text, title: text.title || document.title });
+  const readInput = () => {
+    const text = paperText(document, kind, MAX_ABSTRACT_CHARS * 4);
+    const { title, abstract } = capInput({ arxivId: target.id, ...text, title: text.title || document.title });
+    return { title, abstract };
+  };
   mountSummary(ctx, anchor, {
     arxivId: target.id,
-    input: { title, abstract },
+    readInput,
     generation,
     stored: summary,
     initiallyCollapsed: settings.panelCollapsed,

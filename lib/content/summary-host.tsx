@@ -23,8 +23,11 @@ import { type MountedUi, mountAfter } from './shadow-ui';
 
 export interface SummaryHostProps {
   arxivId: string;
-  /** The page's title and abstract, capped (lib/gen/input.ts): all that a run sends. */
-  input: { title: string; abstract: string };
+  /**
+   * The page's title and abstract, capped (lib/gen/input.ts): all that a run sends. Read from the page only when a run
+   * starts, so showing a stored summary or the offer does no page text work.
+   */
+  readInput(): { title: string; abstract: string };
   generation: GenerationInfo;
   stored: ShownSummary | null;
   initiallyCollapsed: boolean;
@@ -35,7 +38,7 @@ export interface SummaryHostProps {
 
 export function SummaryHost({
   arxivId,
-  input,
+  readInput,
   generation,
   stored,
   initiallyCollapsed,
@@ -69,7 +72,7 @@ export function SummaryHost({
     setPartial(view);
     cancel.current = runGeneration(
       connect(),
-      { arxivId, ...input, regenerate },
+      { arxivId, ...readInput(), regenerate },
       {
         partial: (u) => setPartial({ ...view, sections: u.sections, titleKo: u.titleKo }),
         done: (s) => {

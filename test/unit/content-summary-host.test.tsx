@@ -77,7 +77,7 @@ function host(over: Partial<SummaryHostProps> = {}) {
   const fake = fakeConnect();
   const props: SummaryHostProps = {
     arxivId: '2407.00101',
-    input: INPUT,
+    readInput: () => INPUT,
     generation: OPENAI,
     stored: null,
     initiallyCollapsed: false,
@@ -102,11 +102,14 @@ afterEach(() => {
 });
 
 describe('making a summary on a paper without a digest', () => {
-  it('sends nothing before the click; the click sends the title and abstract once', () => {
-    const { connect, last } = host();
+  it('sends nothing before the click; the click reads and sends the title and abstract once', () => {
+    const readInput = vi.fn(() => INPUT);
+    const { connect, last } = host({ readInput });
     expect(q('summary-offer')).not.toBeNull();
     expect(connect).not.toHaveBeenCalled();
+    expect(readInput).not.toHaveBeenCalled(); // the offer does no page text work
     fireEvent.click(screen.getByTestId('generate-summary'));
+    expect(readInput).toHaveBeenCalledTimes(1);
     expect(connect).toHaveBeenCalledTimes(1);
     expect(last().sent).toEqual([{ type: 'start', arxivId: '2407.00101', ...INPUT, regenerate: false }]);
   });
@@ -213,7 +216,7 @@ describe('in the content script’s shadow root', () => {
       anchor,
       <SummaryHost
         arxivId="2407.00101"
-        input={INPUT}
+        readInput={() => INPUT}
         generation={OPENAI}
         stored={null}
         initiallyCollapsed={false}
@@ -248,7 +251,7 @@ describe('in the content script’s shadow root', () => {
       anchor,
       <SummaryHost
         arxivId="2407.00101"
-        input={INPUT}
+        readInput={() => INPUT}
         generation={{ ...OPENAI, autoSummarize: true }}
         stored={null}
         initiallyCollapsed={false}
