@@ -19,7 +19,7 @@ export interface ShownSection extends Section {
 
 /**
  * A paper as the background sends it in replies (never stored or exported): sections with tokens, the title's
- * tokens, and `lead`, the first sentence of its summary as plain text (markers removed, not cut; '' when none).
+ * tokens, and `lead`, the first sentence of its summary as plain text (markers removed, cut at PREVIEW_MAX; '' when none).
  * Renderers only render these; they never tokenize digest text.
  */
 export type ShownPaper = Omit<StoredPaper, 'sections'> & {

@@ -7,7 +7,7 @@ import { tokenizeInline } from './digest/inline';
 import { type Meter, NO_METER } from './digest/meter';
 import type { Section } from './digest/types';
 import type { ShownPaper, ShownSection, StoredPaper } from './records';
-import { firstSentenceOf, leadSection, tokensText } from './summary';
+import { firstSentenceOf, leadSection, PREVIEW_MAX, tokensText } from './summary';
 
 /**
  * Digest text with its inline markdown markers removed, for places where only plain text fits (a one-line
@@ -39,6 +39,6 @@ export function showPaperMetered(p: StoredPaper, meter: Meter): ShownPaper {
     ...p,
     sections: p.sections.map((s) => showSectionMetered(s, meter)),
     titleTokens: tokenizeInline(p.title, meter),
-    lead: lead ? plainText(firstSentenceOf(lead.text, Number.POSITIVE_INFINITY, meter), meter) : '',
+    lead: lead ? plainText(firstSentenceOf(lead.text, PREVIEW_MAX, meter), meter) : '',
   };
 }

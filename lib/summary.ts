@@ -47,13 +47,18 @@ function endsWithAbbreviation(s: string, end: number): boolean {
  * terminators inside `$…$` math, `` `…` `` code or parentheses. Whitespace is collapsed. Capped at `max` characters.
  */
 export function firstSentenceOf(text: string, max: number = PREVIEW_MAX, meter: Meter = NO_METER): string {
-  const s = text.replace(/\s+/g, ' ').trim();
-  meter.chars += 3 * text.length; // the collapse, the loop, the slice
+  // Only the start can be shown: collapse a prefix when it still holds more than `max` characters after collapsing.
+  const prefix = text.length > 4 * (max + 2) ? text.slice(0, 4 * (max + 2)) : text;
+  let s = prefix.replace(/\s+/g, ' ').trim();
+  if (prefix !== text && s.length <= max + 1) s = text.replace(/\s+/g, ' ').trim();
+  meter.chars += 3 * text.length; // the collapse, the loop (at most), the slice
   let inMath = false;
   let inCode = false;
   let parens = 0;
   let end = s.length;
-  for (let i = 0; i < s.length; i++) {
+  // A sentence that has not ended by `max` is clipped to `max` anyway: the scan stops there.
+  const scanEnd = Math.min(s.length, max + 1);
+  for (let i = 0; i < scanEnd; i++) {
     const c = s.charAt(i);
     if (c === '`' && !inMath) inCode = !inCode;
     else if (c === '$' && !inCode && s.charAt(i - 1) !== '\\') inMath = !inMath;

@@ -45,7 +45,7 @@ describe('field caps', () => {
     const kept = d.papers[0]?.authors ?? [];
     expect(kept.join(', ').length).toBeLessThanOrEqual(MAX_AUTHORS);
     expect(kept).toEqual(names.slice(0, kept.length));
-    expect(kept.length).toBeGreaterThan(3000);
+    expect(kept.join(', ').length).toBeGreaterThan(MAX_AUTHORS - 20); // as many whole names as fit
     expect(d.diagnostics).toEqual([
       { line: 2, message: `authors longer than ${MAX_AUTHORS} characters: first ${kept.length} of 20000 kept` },
     ]);
@@ -80,7 +80,7 @@ describe('field caps', () => {
 
   it('an entry over its cap loses the rest of its lines; the next entry is whole', () => {
     const section = `- ${'x'.repeat(MAX_SECTION - 10)}\n`;
-    const text = `${HEAD}\n${section.repeat(6)}${NEXT}`;
+    const text = `${HEAD}\n${section.repeat(Math.floor(MAX_ENTRY / (MAX_SECTION - 10)) + 2)}${NEXT}`;
     const d = parseDigest(text);
     const kept = d.papers[0]?.sections ?? [];
     expect(kept).toHaveLength(Math.floor(MAX_ENTRY / (MAX_SECTION - 10)));

@@ -199,13 +199,13 @@ describeShared('parseDigest over the real corpus', () => {
     const papers = files.flatMap((f) => f.parsed.papers);
     const most = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
     expect(most(papers.map((p) => p.title.length))).toBeLessThanOrEqual(MAX_TITLE / 5);
-    expect(most(papers.map((p) => p.authors.join(', ').length))).toBeLessThanOrEqual(MAX_AUTHORS / 10);
+    expect(most(papers.map((p) => p.authors.join(', ').length))).toBeLessThanOrEqual(MAX_AUTHORS / 5);
     expect(most(papers.map((p) => p.sections.length))).toBeLessThanOrEqual(MAX_SECTIONS / 5);
     const sections = papers.flatMap((p) => p.sections);
-    expect(most(sections.map((s) => s.text.length))).toBeLessThanOrEqual(MAX_SECTION / 10);
+    expect(most(sections.map((s) => s.text.length))).toBeLessThanOrEqual(MAX_SECTION / 5);
     expect(most(sections.map((s) => s.label?.length ?? 0))).toBeLessThanOrEqual(MAX_LABEL / 5);
     const entries = files.flatMap((f) => rawBlocks(f.raw).map((lines) => lines.join('\n').length));
-    expect(most(entries)).toBeLessThanOrEqual(MAX_ENTRY / 10);
+    expect(most(entries)).toBeLessThanOrEqual(MAX_ENTRY / 5);
   });
 
   it('Python-list author lines (125 = 31+23+9+12+50 per file, in 2024/10/18..25) give plain names', () => {

@@ -32,6 +32,21 @@ describe('firstSentenceOf', () => {
     expect(out.endsWith('…')).toBe(true);
     expect(out).not.toMatch(/ …$/);
   });
+  it('gives the same answer from a long text as from its start (the scan stops at max)', () => {
+    const texts = [
+      `${'vs. '.repeat(20_000)}`,
+      `${'가나다 '.repeat(60)}끝. ${'x'.repeat(50_000)}`,
+      `짧은 문장입니다.${' '.repeat(5_000)}다음 문장.`,
+      `${' \n'.repeat(3_000)}공백 뒤의 문장입니다. 다음.`,
+      `3.${' '.repeat(900)}5 는 소수가 아닙니다. 다음.`,
+    ];
+    for (const text of texts) {
+      for (const max of [20, 160, 220]) {
+        const whole = firstSentenceOf(text, Number.POSITIVE_INFINITY);
+        expect(firstSentenceOf(text, max)).toBe(clip(whole, max));
+      }
+    }
+  });
 });
 
 describe('clip', () => {
