@@ -1,14 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { arxivMatchPatterns } from '../../lib/arxiv-hosts';
 import { arxivIdFromUrl } from '../../lib/arxiv-id';
 import { pageKind } from '../../lib/arxiv-page';
 import { mountAbsPanel } from '../../lib/content/abs-panel';
 import { readSettings } from '../../lib/content/settings';
 
-const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
-
-/** The Korean summary panel on arXiv abstract and HTML paper pages. */
+/** The Korean summary panel on arXiv abstract (`/abs/<id>`, `/abs?id=<id>`) and HTML paper pages. */
 export default defineContentScript({
-  matches: HOSTS.flatMap((h) => ['abs/*', 'html/*'].map((p) => `https://${h}/${p}`)),
+  matches: arxivMatchPatterns(['abs/*', 'abs?*', 'html/*']),
   // Early, so the background is asked before the page is parsed; the panel is placed once the DOM is ready.
   runAt: 'document_start',
   // The panel's CSS is inlined into its shadow root (lib/content/shadow-ui.ts): no fetch before it shows.
