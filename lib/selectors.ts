@@ -48,23 +48,19 @@ export function htmlAbstract(root: ParentNode): HTMLElement | null {
 }
 
 const HEADINGS = 'h1,h2,h3,h4,h5,h6';
-/** Headings with more text than this are not an "Abstract" heading, whatever they say. */
-const MAX_HEADING_CHARS = 64;
 
 /**
  * Whether a heading reads "Abstract" as plain text: any case, surrounding whitespace, a trailing `:` or `.`, and
  * nothing else (no numbering, no other language). The one rule for arXiv HTML papers, abs pages and Hugging Face.
  */
 export function readsAbstract(heading: Element): boolean {
-  const raw = heading.textContent ?? '';
-  if (raw.length > MAX_HEADING_CHARS) return false;
-  return /^abstract[:.]?$/.test(raw.replace(/\s+/g, ' ').trim().toLowerCase());
+  return /^\s*abstract[:.]?\s*$/i.test(heading.textContent ?? '');
 }
 
 /** At most this many blocks after an "Abstract" heading are taken as the abstract (arXiv abstracts have 1–3). */
 const MAX_ABSTRACT_BLOCKS = 8;
-/** What ends an abstract that follows its heading: the next heading, a section or other landmark. */
-const ABSTRACT_END = `${HEADINGS},section,article,nav,aside,header,footer,main,figure,table`;
+/** What ends an abstract that follows its heading: the next heading, a section or a landmark. */
+const ABSTRACT_END = `${HEADINGS},section,article,main,nav,header,footer`;
 
 /**
  * The abstract under the first heading that {@link readsAbstract} (h1–h6, in document order): the elements after

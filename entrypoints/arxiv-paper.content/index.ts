@@ -1,7 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { arxivMatchPatterns } from '../../lib/arxiv-hosts';
 import { arxivIdFromUrl } from '../../lib/arxiv-id';
-import { pageKind } from '../../lib/arxiv-page';
 import { mountAbsPanel } from '../../lib/content/abs-panel';
 import { readSettings } from '../../lib/content/settings';
 
@@ -13,10 +12,10 @@ export default defineContentScript({
   // The panel's CSS is inlined into its shadow root (lib/content/shadow-ui.ts): no fetch before it shows.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const kind = pageKind(location.href);
-    if (kind !== 'abs' && kind !== 'html') return;
+    // The abs and html kinds of lib/arxiv-page.ts are the URL's id kinds: only the id module is bundled here.
     const target = arxivIdFromUrl(location.href);
-    if (target?.style !== 'new') return; // not a paper, or an old-style id (never in the digests)
+    if (target?.kind !== 'abs' && target?.kind !== 'html') return;
+    if (target.style !== 'new') return; // an old-style id (never in the digests)
     // The settings are read while the background is asked for the paper (not before).
     await mountAbsPanel(ctx, target, readSettings());
   },

@@ -252,11 +252,13 @@ describe('the "Abstract" heading rule', () => {
     ['<h2>  ABSTRACT: </h2>', true],
     ['<h3>abstract.</h3>', true],
     ['<h2><span>Abs</span>tract</h2>', true],
+    ['<h2>\n  Abstract\n</h2>', true],
     ['<h2>1 Abstract</h2>', false],
     ['<h2>Abstracts</h2>', false],
     ['<h2>Graphical abstract</h2>', false],
     ['<h2>초록</h2>', false],
-    [`<h2>Abstract${' '.repeat(100)}</h2>`, false],
+    ['<h2>Abstract of the talk</h2>', false],
+    ['<h2>Abstract\n  <span>and keywords</span></h2>', false],
   ])('%s → %s', (html, expected) => {
     expect(readsAbstract(parse(html).querySelector('h2,h3,h6') as Element)).toBe(expected);
   });
