@@ -1,5 +1,6 @@
 import type { Alias, AliasOptions } from 'vite';
 import { defineConfig } from 'wxt';
+import { arxivMatchPatterns } from './lib/arxiv-hosts';
 
 // Narrowest permissions that work; each one's reason is in README.md ("Permissions").
 
@@ -30,12 +31,8 @@ export default defineConfig({
       'activeTab',
       ...(manifestVersion === 3 && browser !== 'firefox' ? ['offscreen'] : []),
     ],
-    host_permissions: [
-      'https://raw.githubusercontent.com/*',
-      'https://arxiv.org/pdf/*',
-      'https://www.arxiv.org/pdf/*',
-      'https://export.arxiv.org/pdf/*',
-    ],
+    // PDF pages on every arXiv host (lib/arxiv-hosts.ts): the toolbar badge reads their URL (no content script there).
+    host_permissions: ['https://raw.githubusercontent.com/*', ...arxivMatchPatterns(['pdf/*'])],
     // https://huggingface.co/* is not asked at install but in the click that turns a Hugging Face feature on ("Allow"
     // in the popup's "Today on Hugging Face", or the options toggles): the core (Korean digests on arXiv) never talks to
     // Hugging Face, and a narrower pattern would not be narrower (Chrome ignores the path of a host permission, so

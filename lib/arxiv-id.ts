@@ -11,6 +11,8 @@
  * (only `normaliseArxivId` accepts those), exact case.
  */
 
+import { isArxivHost } from './arxiv-hosts';
+
 export type ArxivIdStyle = 'new' | 'old';
 
 export interface ArxivId {
@@ -26,14 +28,6 @@ export type ArxivUrlKind = 'abs' | 'pdf' | 'html' | 'format';
 export interface ArxivUrlId extends ArxivId {
   kind: ArxivUrlKind;
 }
-
-/** Hosts that serve arXiv pages. Exact match after URL parsing (which lowercases the host). */
-export const ARXIV_HOSTS: ReadonlySet<string> = new Set([
-  'arxiv.org',
-  'www.arxiv.org',
-  'export.arxiv.org',
-  'browse.arxiv.org',
-]);
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
 const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(?:\.[A-Za-z]+(?:-[A-Za-z]+)*)?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/;
@@ -96,19 +90,27 @@ export function toUrl(url: string | URL): URL | null {
   }
 }
 
-/** Whether a URL is on an {@link ARXIV_HOSTS} host, over http(s), on the default port. */
+/** Whether a URL is on an arXiv host (lib/arxiv-hosts.ts; exact match after URL parsing), over http(s), on the
+ * default port. */
 export function onArxiv(u: URL): boolean {
-  return (u.protocol === 'https:' || u.protocol === 'http:') && ARXIV_HOSTS.has(u.hostname) && u.port === '';
+  return (u.protocol === 'https:' || u.protocol === 'http:') && isArxivHost(u.hostname) && u.port === '';
 }
 
 /**
  * The id in an arXiv page URL: `/abs/<id>`, `/pdf/<id>[.pdf]`, `/html/<id>[/]`, `/format/<id>`, each with an
- * optional version, on an {@link ARXIV_HOSTS} host over http(s). Query and fragment are ignored; a trailing `/`
+ * optional version, on an arXiv host over http(s) ({@link onArxiv}). Query and fragment are ignored; a trailing `/`
  * is allowed; anything else after the id (sub-resources like `/html/<id>/x1.png`) is not a page and gives null.
+ * Also the legacy form `/abs?id=<id>`, which arXiv still answers with the abstract page itself (no redirect); its
+ * kind is `abs`. (`/abs?archive=…&papernum=…` and `/abs?<old-style id>` name old-style papers only, which no digest
+ * carries: not recognised.)
  */
 export function arxivIdFromUrl(url: string | URL): ArxivUrlId | null {
   const u = toUrl(url);
   if (!u || !onArxiv(u)) return null;
+  if (u.pathname === '/abs') {
+    const parsed = parseArxivId(u.searchParams.get('id') ?? '');
+    return parsed ? { ...parsed, kind: 'abs' } : null;
+  }
   const m = URL_PATH.exec(u.pathname);
   if (!m) return null;
   const kind = m[1] as ArxivUrlKind;

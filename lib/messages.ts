@@ -3,6 +3,7 @@
  * Every request is validated by `parseRequest` in the background before it is handled.
  */
 
+import { ARXIV_HOSTS } from './arxiv-hosts';
 import { isArxivIdKey } from './arxiv-id';
 import { isApiKey } from './db/provider-key';
 import type { UsageTotals } from './db/summaries';
@@ -242,7 +243,7 @@ export interface SenderInfo {
 }
 
 /** Hosts the content scripts run on (see entrypoints/*.content). */
-const CONTENT_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'huggingface.co']);
+const CONTENT_HOSTS: ReadonlySet<string> = new Set([...ARXIV_HOSTS, 'huggingface.co']);
 
 /** What a content script may ask: read one paper's data and open the reader, nothing that changes or dumps the data. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([

@@ -31,17 +31,98 @@ export function citationArxivId(root: ParentNode): string | null {
   return content ? normaliseArxivId(content) : null;
 }
 
-/** The abstract on an abs page, `#abs blockquote.abstract`. The summary panel goes directly after it. */
+/** The abstract on an abs page, `#abs blockquote.abstract` (else any `blockquote.abstract`). */
 export function absAbstract(root: ParentNode): HTMLElement | null {
-  return root.querySelector<HTMLElement>('#abs blockquote.abstract');
+  return (
+    root.querySelector<HTMLElement>('#abs blockquote.abstract') ??
+    root.querySelector<HTMLElement>('blockquote.abstract')
+  );
 }
 
-/** The abstract on an `/html/` (LaTeXML) paper page, `div.ltx_abstract`. The panel goes directly after it. */
+/** The abstract on an `/html/` (LaTeXML) paper page, `.ltx_abstract` (the one in `article.ltx_document` first). */
 export function htmlAbstract(root: ParentNode): HTMLElement | null {
   return (
-    root.querySelector<HTMLElement>('article.ltx_document div.ltx_abstract') ??
-    root.querySelector<HTMLElement>('div.ltx_abstract')
+    root.querySelector<HTMLElement>('article.ltx_document .ltx_abstract') ??
+    root.querySelector<HTMLElement>('.ltx_abstract')
   );
+}
+
+const HEADINGS = 'h1,h2,h3,h4,h5,h6';
+
+/**
+ * Whether a heading reads "Abstract" as plain text: any case, surrounding whitespace, a trailing `:` or `.`, and
+ * nothing else (no numbering, no other language). The one rule for arXiv HTML papers, abs pages and Hugging Face.
+ */
+export function readsAbstract(heading: Element): boolean {
+  return /^\s*abstract[:.]?\s*$/i.test(heading.textContent ?? '');
+}
+
+/** At most this many blocks after an "Abstract" heading are taken as the abstract (arXiv abstracts have 1–3). */
+const MAX_ABSTRACT_BLOCKS = 8;
+/** What ends an abstract that follows its heading: the next heading, a section or a landmark. */
+const ABSTRACT_END = `${HEADINGS},section,article,main,nav,header,footer`;
+
+/**
+ * The abstract under the first heading that {@link readsAbstract} (h1–h6, in document order): the elements after
+ * the heading up to the next heading or section (at most {@link MAX_ABSTRACT_BLOCKS}). A heading that is the last
+ * element of a wrapper (`<header><h2>Abstract</h2></header><p>…`) is looked past, one wrapper at a time up to a
+ * section, article, main or body. `blocks` may be empty (a heading with nothing after it); null without a heading.
+ */
+export function abstractUnderHeading(root: ParentNode): { heading: Element; blocks: Element[] } | null {
+  for (const heading of root.querySelectorAll(HEADINGS)) {
+    if (!readsAbstract(heading)) continue;
+    let from: Element = heading;
+    while (!from.nextElementSibling && from.parentElement && !from.parentElement.matches('section,article,main,body')) {
+      from = from.parentElement;
+    }
+    const blocks: Element[] = [];
+    for (let el = from.nextElementSibling; el && blocks.length < MAX_ABSTRACT_BLOCKS; el = el.nextElementSibling) {
+      if (el.matches(ABSTRACT_END) || el.querySelector(ABSTRACT_END)) break;
+      blocks.push(el);
+    }
+    return { heading, blocks };
+  }
+  return null;
+}
+
+export type PaperPageKind = 'abs' | 'html';
+
+/**
+ * Where the panel goes on a paper page: right `after` an element, or as the `first` child of a container. `by` says
+ * which link of the chain found it ({@link panelPlace}).
+ */
+export interface PanelPlace {
+  anchor: Element;
+  at: 'after' | 'first';
+  by: 'abstract' | 'heading' | 'container' | 'page';
+}
+
+/** The paper's own part of the page, where the panel goes first when no abstract is found, in order of preference. */
+const CONTAINERS: Record<PaperPageKind, string[]> = {
+  abs: ['#abs', 'main', '#content'],
+  html: ['article', 'main'],
+};
+
+/**
+ * Where the summary panel goes on an abs or HTML paper page: the first link of this chain that the page has, so a
+ * paper with a summary always shows it, wherever arXiv's markup moves the abstract.
+ * 1. right after the abstract: `blockquote.abstract` on abs pages, `.ltx_abstract` on HTML papers;
+ * 2. right after the abstract under a heading reading "Abstract" ({@link abstractUnderHeading}; after the heading
+ *    itself when nothing follows it);
+ * 3. at the top of the paper's part of the page: `#abs`, `main`, `#content` on abs pages; `article`, `main` on HTML
+ *    papers;
+ * 4. at the top of the page's body (the documented fallback).
+ */
+export function panelPlace(doc: Document, kind: PaperPageKind): PanelPlace {
+  const abstract = kind === 'abs' ? absAbstract(doc) : htmlAbstract(doc);
+  if (abstract) return { anchor: abstract, at: 'after', by: 'abstract' };
+  const under = abstractUnderHeading(doc);
+  if (under) return { anchor: under.blocks.at(-1) ?? under.heading, at: 'after', by: 'heading' };
+  for (const selector of CONTAINERS[kind]) {
+    const container = doc.querySelector(selector);
+    if (container) return { anchor: container, at: 'first', by: 'container' };
+  }
+  return { anchor: doc.body ?? doc.documentElement, at: 'first', by: 'page' };
 }
 
 /**
@@ -79,17 +160,28 @@ export interface PaperText {
   abstract: string;
 }
 
+/** The paper's title: `#abs h1.title` on abs pages; `h1.ltx_title_document`, else the first `h1` of `article` or
+ * `main`, on HTML papers. */
+function paperTitle(root: ParentNode, kind: PaperPageKind): Element | null {
+  if (kind === 'abs') return root.querySelector('#abs h1.title');
+  return root.querySelector('h1.ltx_title_document') ?? root.querySelector('article h1, main h1');
+}
+
 /**
- * The title and abstract of an abs page (`#abs h1.title`, the abstract blockquote) or of an `/html/` paper page
- * (`h1.ltx_title_document`, `div.ltx_abstract`), each read up to `max` characters.
+ * The title and abstract of an abs or `/html/` paper page, each read up to `max` characters. The abstract is the one
+ * {@link panelPlace} puts the panel after: the page's abstract element, else the blocks under an "Abstract" heading.
  */
-export function paperText(root: ParentNode, kind: 'abs' | 'html', max: number): PaperText {
+export function paperText(root: ParentNode, kind: PaperPageKind, max: number): PaperText {
   const text = (el: Element | null) => (el ? readableText(el, max) : '');
-  const abs = kind === 'abs';
-  return {
-    title: text(root.querySelector(abs ? '#abs h1.title' : 'h1.ltx_title_document')),
-    abstract: text(abs ? absAbstract(root) : htmlAbstract(root)),
-  };
+  const element = kind === 'abs' ? absAbstract(root) : htmlAbstract(root);
+  let abstract = text(element);
+  if (!element) {
+    for (const block of abstractUnderHeading(root)?.blocks ?? []) {
+      if (abstract.length >= max) break;
+      abstract += `${abstract ? '\n' : ''}${readableText(block, max - abstract.length)}`;
+    }
+  }
+  return { title: text(paperTitle(root, kind)), abstract: abstract.slice(0, max) };
 }
 
 export interface ListingEntry {
@@ -150,12 +242,12 @@ export function searchEntries(root: ParentNode): SearchEntry[] {
 /**
  * The abstract section of a Hugging Face paper page: the block holding the `Abstract` heading (`h2`) and the
  * abstract text. Hugging Face styles with utility classes that change often, so only the heading text and the
- * structure are relied on: the first `h2` inside `main` whose text is "Abstract", and its parent (not `main` itself).
+ * structure are relied on: the first `h2` inside `main` that {@link readsAbstract}, and its parent (not `main` itself).
  * The panel goes directly after this block.
  */
 export function hfAbstract(root: ParentNode): HTMLElement | null {
   for (const h2 of root.querySelectorAll<HTMLElement>('main h2')) {
-    if ((h2.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase() !== 'abstract') continue;
+    if (!readsAbstract(h2)) continue;
     const block = h2.parentElement;
     return block && block.tagName !== 'MAIN' && block.tagName !== 'BODY' ? block : null;
   }

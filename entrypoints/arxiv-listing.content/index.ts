@@ -1,13 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { arxivMatchPatterns } from '../../lib/arxiv-hosts';
 import { pageKind } from '../../lib/arxiv-page';
 import { mountListingBadges } from '../../lib/content/listing-badges';
 import { readSettings } from '../../lib/content/settings';
 
-const HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
-
-/** Vote badges next to the entries of arXiv listings and search results that have a Korean summary. */
+/**
+ * Vote badges next to the entries of arXiv listings (`/list/…`, the month form `/list?archive=…`, `/catchup/…`) and
+ * search results that have a Korean summary. `pageKind` decides; the patterns only keep the script off other pages.
+ */
 export default defineContentScript({
-  matches: HOSTS.flatMap((h) => ['list/*', 'search*'].map((p) => `https://${h}/${p}`)),
+  matches: arxivMatchPatterns(['list/*', 'list?*', 'catchup/*', 'search*']),
   runAt: 'document_end',
   cssInjectionMode: 'manual',
   async main(ctx) {

@@ -8,7 +8,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ArxivUrlId } from '../arxiv-id';
 import { capInput, MAX_ABSTRACT_CHARS } from '../gen/input';
-import { absAbstract, citationArxivId, htmlAbstract, paperText } from '../selectors';
+import { citationArxivId, panelPlace, paperText } from '../selectors';
 import { send } from '../send';
 import type { DisplaySettings } from '../setting-defaults';
 import { domReady } from './dom-ready';
@@ -40,11 +40,10 @@ export async function mountAbsPanel(
       return;
     }
   }
-  const anchor = kind === 'abs' ? absAbstract(document) : htmlAbstract(document);
-  if (!anchor) return;
+  const place = panelPlace(document, kind);
   const theme = pageTheme(document);
   if (paper) {
-    mountPanel(ctx, anchor, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, theme, summary);
+    mountPanel(ctx, place, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, theme, summary);
     return;
   }
   const readInput = () => {
@@ -52,7 +51,7 @@ export async function mountAbsPanel(
     const { title, abstract } = capInput({ arxivId: target.id, ...text, title: text.title || document.title });
     return { title, abstract };
   };
-  mountSummary(ctx, anchor, {
+  mountSummary(ctx, place, {
     arxivId: target.id,
     readInput,
     generation,

@@ -40,7 +40,7 @@ export async function mountHfPanel(ctx: ContentScriptContext, settings: DisplayS
     const anchor = hfAbstract(document);
     if (!anchor || mine !== seq) return;
     const panelSettings = { ...settings, sourceUrl, hfLiveVotes: liveVotes };
-    const ui = mountPanel(ctx, anchor, paper, panelSettings, pageTheme(document), summary);
+    const ui = mountPanel(ctx, { anchor, at: 'after' }, paper, panelSettings, pageTheme(document), summary);
     // A newer show() began while this one was mounting: it owns the page now.
     if (mine !== seq) ui.remove();
     else mounted = ui;

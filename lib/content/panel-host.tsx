@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { DigestPanel, type LiveVotes, type PanelTheme } from '../../components/DigestPanel';
 import { GeneratedDetails } from '../../components/GeneratedPanel';
 import type { ShownPaper, ShownSummary } from '../records';
+import type { PanelPlace } from '../selectors';
 import { send } from '../send';
 import type { DisplaySettings, PrivilegedSettings } from '../setting-defaults';
 import { useOnline } from '../use-online';
@@ -73,10 +74,13 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, au
  * (for the digest link) and whether live votes are on. */
 export type PanelSettings = DisplaySettings & Pick<PrivilegedSettings, 'sourceUrl' | 'hfLiveVotes'>;
 
-/** Mounts the panel for `paper` right after `anchor`, with the summary the user made for it too, if any. */
+/** Where a panel goes: right after `anchor`, or as its first child (lib/selectors.ts `panelPlace`). */
+export type PanelAt = Pick<PanelPlace, 'anchor' | 'at'>;
+
+/** Mounts the panel for `paper` at `place`, with the summary the user made for it too, if any. */
 export function mountPanel(
   ctx: ContentScriptContext,
-  anchor: Element,
+  place: PanelAt,
   paper: ShownPaper,
   settings: PanelSettings,
   theme: PanelTheme,
@@ -85,7 +89,7 @@ export function mountPanel(
   return mountAfter(
     ctx,
     PANEL_ELEMENT,
-    anchor,
+    place.anchor,
     <PanelHost
       paper={paper}
       sourceBase={settings.sourceUrl}
@@ -95,5 +99,6 @@ export function mountPanel(
       autoLoadMedia={settings.autoLoadMedia}
       summary={summary}
     />,
+    place.at,
   );
 }

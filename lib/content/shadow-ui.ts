@@ -1,5 +1,6 @@
 /**
- * One way to mount a Preact tree in a shadow root next to a page element (right after it, or as its last child):
+ * One way to mount a Preact tree in a shadow root next to a page element (right after it, or as its first or last
+ * child):
  * an element named `name` with an open shadow root holding the panel CSS (inlined: no stylesheet fetch before the
  * panel shows) and the rendered tree. The page's own elements are never touched, and the page's styles stop at the
  * shadow boundary (`:host { all: initial }`, as WXT's createShadowRootUi does; this hand-written equivalent keeps
@@ -22,7 +23,7 @@ export function mountAfter(
   name: string,
   anchor: Element,
   tree: ComponentChild,
-  append: 'after' | 'last' = 'after',
+  append: 'after' | 'first' | 'last' = 'after',
   /** The sheet (panel.css; the listing badges add badge.css). */
   css: string = panelCss,
 ): MountedUi {
@@ -35,6 +36,7 @@ export function mountAfter(
   const container = doc.createElement('div');
   shadow.append(style, container);
   if (append === 'after') anchor.after(host);
+  else if (append === 'first') anchor.prepend(host);
   else anchor.append(host);
   render(tree, container);
   const remove = () => {

@@ -17,7 +17,7 @@ import { GEN_PORT, type GenerationInfo } from '../messages';
 import type { ShownSummary } from '../records';
 import { send } from '../send';
 import { type GenPort, runGeneration } from './gen-client';
-import { PANEL_ELEMENT } from './panel-host';
+import { PANEL_ELEMENT, type PanelAt } from './panel-host';
 import { rememberOfferDismissed, rememberPanelCollapsed } from './settings';
 import { type MountedUi, mountAfter } from './shadow-ui';
 
@@ -126,12 +126,12 @@ export function SummaryHost({
   );
 }
 
-/** Mounts the offer or the made summary right after `anchor` (where the digest panel goes). */
+/** Mounts the offer or the made summary at `place` (where the digest panel goes). */
 export function mountSummary(
   ctx: ContentScriptContext,
-  anchor: Element,
+  place: PanelAt,
   props: Omit<SummaryHostProps, 'connect'>,
 ): MountedUi {
   const connect = () => browser.runtime.connect({ name: GEN_PORT }) as unknown as GenPort;
-  return mountAfter(ctx, PANEL_ELEMENT, anchor, <SummaryHost {...props} connect={connect} />);
+  return mountAfter(ctx, PANEL_ELEMENT, place.anchor, <SummaryHost {...props} connect={connect} />, place.at);
 }

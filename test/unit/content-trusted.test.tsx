@@ -63,7 +63,7 @@ async function scripted(how: (el: HTMLElement) => void, el: HTMLElement) {
 function mountAdamPanel() {
   const anchor = document.createElement('blockquote');
   document.body.append(anchor);
-  const ui = mountPanel(ctx, anchor, PAPER, SETTING_DEFAULTS, 'auto');
+  const ui = mountPanel(ctx, { anchor, at: 'after' }, PAPER, SETTING_DEFAULTS, 'auto');
   const root = ui.host.shadowRoot as ShadowRoot;
   const get = (testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
   return { ui, root, get };

@@ -70,7 +70,7 @@ describe('senderKind', () => {
     [{ id: EXT, url: `${ORIGIN}popup.html` }, 'page'],
     [{ id: EXT, url: 'https://arxiv.org/abs/2406.16793', tab: { id: 1 } }, 'content'],
     [{ id: EXT, url: 'https://huggingface.co/papers/2406.16793', tab: { id: 1 } }, 'content'],
-    [{ id: EXT, url: 'https://browse.arxiv.org/abs/2406.16793', tab: { id: 1 } }, null],
+    [{ id: EXT, url: 'https://browse.arxiv.org/abs/2406.16793', tab: { id: 1 } }, 'content'],
     [{ id: EXT, url: 'https://huggingface.co.evil.example/papers/2406.16793', tab: { id: 1 } }, null],
     [{ id: EXT, url: 'https://evil.example/abs/2406.16793', tab: { id: 1 } }, null],
     [{ id: 'other-extension', url: `${ORIGIN}popup.html` }, null],

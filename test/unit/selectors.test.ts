@@ -6,12 +6,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { hfPaperIdFromUrl } from '../../lib/hf/page-url.ts';
 import {
   absAbstract,
+  abstractUnderHeading,
   citationArxivId,
   hfAbstract,
   htmlAbstract,
   listingEntries,
+  panelPlace,
   paperText,
   readableText,
+  readsAbstract,
   searchEntries,
 } from '../../lib/selectors.ts';
 import { ARXIV_FIXTURES_DIR, describeShared, LOCAL_FIXTURES_DIR } from '../support/shared.ts';
@@ -64,6 +67,23 @@ describe('selectors on local fixtures', () => {
     expect(text(entries[1]?.dd.querySelector('.list-title'))).toBe('Title: A Small Benchmark for Korean Summarisation');
     expect(absAbstract(doc)).toBeNull();
     expect(citationArxivId(doc)).toBeNull();
+    expect(searchEntries(doc)).toEqual([]);
+  });
+
+  it.each([
+    // /list/<cat>/current, /list/<cat>/YYYY-MM, the month form and (same markup, another h2) /list/<cat>/YYYY
+    ['list-cs.CL-2024-07.html', ['2407.00101', '2407.00404', '2407.00202']],
+    // /catchup/<cat>/<date>: the sections of /new, without abstracts
+    ['catchup-cs.CL-2024-07-01.html', ['2407.00101', '2407.00404', '2407.00202']],
+  ])('%s: every entry, in page order', (file, ids) => {
+    const doc = load(LOCAL, file);
+    const entries = listingEntries(doc);
+    expect(entries.map((e) => e.id)).toEqual(ids);
+    for (const e of entries) {
+      expect(e.dd.previousElementSibling).toBe(e.dt);
+      expect(e.anchor.id).toBe(e.id);
+      expect(e.dd.querySelector('.list-title')).not.toBeNull();
+    }
     expect(searchEntries(doc)).toEqual([]);
   });
 
@@ -156,6 +176,114 @@ describe('the title and abstract a summary is made from', () => {
       return calls;
     };
     expect(looked(20_000)).toBe(looked(40));
+  });
+});
+
+/** Where the panel goes, and what the chain link that found it was. */
+function place(doc: Document, kind: 'abs' | 'html') {
+  const p = panelPlace(doc, kind);
+  return { by: p.by, at: p.at, anchor: p.anchor };
+}
+
+describe('where the panel goes (panelPlace): abstract, "Abstract" heading, the paper\'s container, the body', () => {
+  it('abs page: right after the abstract blockquote', () => {
+    const doc = load(LOCAL, 'abs-2407.00101v3.html');
+    expect(place(doc, 'abs')).toEqual({ by: 'abstract', at: 'after', anchor: absAbstract(doc) });
+  });
+
+  it('LaTeXML paper: right after .ltx_abstract', () => {
+    const doc = load(LOCAL, 'html-2407.00101v3.html');
+    expect(place(doc, 'html')).toEqual({ by: 'abstract', at: 'after', anchor: htmlAbstract(doc) });
+  });
+
+  it('paper without ltx_abstract (latexml-oxide): after the last paragraph under the "Abstract" heading', () => {
+    const doc = load(LOCAL, 'html-2407.00101v4-no-ltx-abstract.html');
+    expect(htmlAbstract(doc)).toBeNull();
+    const p = place(doc, 'html');
+    expect(p).toMatchObject({ by: 'heading', at: 'after' });
+    expect(p.anchor.id).toBe('abstract.p2');
+    expect(paper(doc, 'html')).toEqual({
+      title: 'Sparse Token Routing for Long-Context Decoders',
+      abstract:
+        'We route each token to a small subset of attention heads chosen by a learned $k$-sparse gate, so that ' +
+        'decoding cost grows with $k$ rather than with the number of heads. Code is released with the paper.',
+    });
+  });
+
+  it('paper with neither: at the top of the article; the title from its h1, no abstract text', () => {
+    const doc = load(LOCAL, 'html-2407.00101v5-no-abstract-anchor.html');
+    expect(place(doc, 'html')).toEqual({ by: 'container', at: 'first', anchor: doc.querySelector('article') });
+    expect(paper(doc, 'html')).toEqual({ title: 'Sparse Token Routing for Long-Context Decoders', abstract: '' });
+  });
+
+  it.each([
+    ['html', '<main><p>x</p></main>', 'main'],
+    ['abs', '<main><div id="content"><div id="abs"><h1 class="title">T</h1></div></div></main>', '#abs'],
+    ['abs', '<main><div id="content"><p>x</p></div></main>', 'main'],
+    ['abs', '<div id="content"><p>x</p></div>', '#content'],
+  ] as const)('%s page without an abstract: at the top of %j → %s', (kind, html, selector) => {
+    const doc = parse(html);
+    expect(place(doc, kind)).toEqual({ by: 'container', at: 'first', anchor: doc.querySelector(selector) });
+  });
+
+  it.each(['abs', 'html'] as const)('%s page with nothing of the paper: at the top of the body', (kind) => {
+    const doc = parse('<div class="page"><p>Some text.</p></div>');
+    expect(place(doc, kind)).toEqual({ by: 'page', at: 'first', anchor: doc.body });
+  });
+
+  it('abs page without blockquote.abstract: after the text under an "Abstract:" heading', () => {
+    const doc = parse(`<main><div id="abs"><h1 class="title">T</h1><h2>Abstract:</h2>
+      <p id="a">The paper.</p><div class="metatable">x</div></div></main>`);
+    // The metatable is a block too: nothing marks where an abstract without its own element ends but a heading.
+    expect(place(doc, 'abs')).toMatchObject({ by: 'heading', at: 'after' });
+    expect(paper(doc, 'abs')).toEqual({ title: 'T', abstract: 'The paper. x' });
+  });
+
+  it('the first blockquote.abstract outside #abs when #abs has none', () => {
+    const doc = parse('<div class="x"><blockquote class="abstract">A.</blockquote></div>');
+    expect(place(doc, 'abs')).toMatchObject({ by: 'abstract', anchor: doc.querySelector('blockquote') });
+  });
+});
+
+describe('the "Abstract" heading rule', () => {
+  it.each([
+    ['<h2>Abstract</h2>', true],
+    ['<h6 class="ltx_title ltx_title_abstract">Abstract</h6>', true],
+    ['<h2>  ABSTRACT: </h2>', true],
+    ['<h3>abstract.</h3>', true],
+    ['<h2><span>Abs</span>tract</h2>', true],
+    ['<h2>\n  Abstract\n</h2>', true],
+    ['<h2>1 Abstract</h2>', false],
+    ['<h2>Abstracts</h2>', false],
+    ['<h2>Graphical abstract</h2>', false],
+    ['<h2>초록</h2>', false],
+    ['<h2>Abstract of the talk</h2>', false],
+    ['<h2>Abstract\n  <span>and keywords</span></h2>', false],
+  ])('%s → %s', (html, expected) => {
+    expect(readsAbstract(parse(html).querySelector('h2,h3,h6') as Element)).toBe(expected);
+  });
+
+  it.each([
+    ['a section: the paragraphs up to its end', '<section><h2>Abstract</h2><p>A</p><p>B</p></section><p>C</p>', 'AB'],
+    ['flat: up to the next heading', '<article><h2>Abstract</h2><p>A</p><h2>1 Intro</h2><p>C</p></article>', 'A'],
+    ['flat: up to the next section', '<main><h2>Abstract</h2><p>A</p><section><p>C</p></section></main>', 'A'],
+    ['a heading in a header: looked past', '<section><header><h2>Abstract</h2></header><p>A</p></section>', 'A'],
+    ['nothing after the heading', '<main><h2>Abstract</h2><section><h2>1</h2></section></main>', ''],
+    ['a block holding a heading ends it', '<main><h2>Abstract</h2><p>A</p><div><h3>x</h3></div></main>', 'A'],
+  ])('%s', (_name, html, expected) => {
+    const found = abstractUnderHeading(parse(html));
+    expect(found?.heading.textContent).toBe('Abstract');
+    expect(found?.blocks.map((b) => b.textContent).join('')).toBe(expected);
+  });
+
+  it('takes at most 8 blocks: a page without headings after "Abstract" does not give the whole paper', () => {
+    const found = abstractUnderHeading(parse(`<div><h2>Abstract</h2>${'<p>x</p>'.repeat(50)}</div>`));
+    expect(found?.blocks).toHaveLength(8);
+  });
+
+  it('with a heading and nothing after it, the panel goes right after the heading', () => {
+    const doc = parse('<main><h2 id="h">Abstract</h2><section><h2>1 Intro</h2></section></main>');
+    expect(place(doc, 'html')).toEqual({ by: 'heading', at: 'after', anchor: doc.getElementById('h') });
   });
 });
 
@@ -260,6 +388,18 @@ describeShared('selectors on the shared arXiv fixtures', () => {
       else expect(got.abstract).toContain('second-moment vector $v$, which keeps');
     },
   );
+
+  it.each([
+    ['abs-2406.16793.html', 'abs'],
+    ['abs-2406.18521.html', 'abs'],
+    ['abs-hep-th-9901001.html', 'abs'],
+    ['html-2406.16793v1.html', 'html'],
+  ] as const)('%s: the panel goes right after the abstract (the first link of the chain)', (file, kind) => {
+    const doc = load(ARXIV_FIXTURES_DIR, file);
+    const p = panelPlace(doc, kind);
+    expect(p).toMatchObject({ by: 'abstract', at: 'after' });
+    expect(p.anchor).toBe(kind === 'abs' ? absAbstract(doc) : htmlAbstract(doc));
+  });
 
   it('html paper page: the LaTeXML abstract starts with the paper abstract', () => {
     const doc = load(ARXIV_FIXTURES_DIR, 'html-2406.16793v1.html');

@@ -53,7 +53,7 @@ export async function launchChromium(origins: string[], arxivPages: Record<strin
   return {
     launched: l,
     close: () => l.close(),
-    arxiv: (path, { offline = false } = {}) => open(`https://arxiv.org${path}`, offline),
+    arxiv: (path, { offline = false, host = 'arxiv.org' } = {}) => open(`https://${host}${path}`, offline),
     extensionPage: (path) => open(extensionUrl(l, path)),
     ask: (type, payload) => ask(home, type, payload),
     async colorScheme(next) {

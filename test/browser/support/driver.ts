@@ -3,7 +3,11 @@
  * (playwright-core, chromium-driver.ts) and real Firefox (puppeteer-core over WebDriver BiDi, firefox.ts).
  * Elements are found by `data-testid`, open shadow roots included (the panel and the badges live in one).
  */
+import type { ARXIV_HOSTS } from '../../../lib/arxiv-hosts';
 import type { MessageType, Req, Res } from '../../../lib/messages';
+
+/** A host of lib/arxiv-hosts.ts. */
+export type ArxivHost = (typeof ARXIV_HOSTS)[number];
 
 export type Scheme = 'light' | 'dark';
 
@@ -12,6 +16,11 @@ export interface Tab {
   texts(testId: string): Promise<string[]>;
   /** A computed style property of every element with this test id. */
   styles(testId: string, property: string): Promise<string[]>;
+  /**
+   * Where the page element holding each element with this test id (its shadow host, or itself) sits:
+   * `after <tag>#<id>` (`#<id>` only when it has one) or `first in <tag>`.
+   */
+  places(testId: string): Promise<string[]>;
   /** A real (trusted) click on the nth element with this test id. */
   click(testId: string, nth?: number): Promise<void>;
   /** Replaces the value of the first field with this test id, typed as a user would. */
@@ -25,10 +34,11 @@ export interface Tab {
 
 export interface Driver {
   /**
-   * `https://arxiv.org<path>` answered with a fixture page (every other request of the tab fails). `offline`: the
-   * tab is offline before the page arrives (`navigator.onLine` false from the content script's first line on).
+   * `https://<host><path>` (host `arxiv.org` unless given) answered with the fixture page of `path`'s pathname
+   * (every other request of the tab fails). `offline`: the tab is offline before the page arrives
+   * (`navigator.onLine` false from the content script's first line on).
    */
-  arxiv(path: string, options?: { offline?: boolean }): Promise<Tab>;
+  arxiv(path: string, options?: { offline?: boolean; host?: ArxivHost }): Promise<Tab>;
   /** An extension page (`popup.html`, `reader.html#/…`, `options.html`) in a new tab. */
   extensionPage(path: string): Promise<Tab>;
   /** A protocol message sent from an extension page, as the popup sends it; the reply's data. */
@@ -37,7 +47,10 @@ export interface Driver {
   colorScheme(scheme: Scheme): Promise<void>;
 }
 
-export type Query = { testId: string; read: 'text' } | { testId: string; read: 'style'; property: string };
+export type Query =
+  | { testId: string; read: 'text' }
+  | { testId: string; read: 'place' }
+  | { testId: string; read: 'style'; property: string };
 
 /** Runs in the page (serialized: self-contained). */
 export function inspectInPage(q: Query): string[] {
@@ -49,18 +62,28 @@ export function inspectInPage(q: Query): string[] {
     }
   };
   visit(document);
-  return found.map((el) =>
-    q.read === 'text' ? (el.textContent ?? '') : getComputedStyle(el).getPropertyValue(q.property),
-  );
+  const place = (el: Element): string => {
+    const root = el.getRootNode();
+    const host = 'host' in root ? (root as ShadowRoot).host : el;
+    const prev = host.previousElementSibling;
+    if (prev) return `after ${prev.localName}${prev.id ? `#${prev.id}` : ''}`;
+    return `first in ${host.parentElement?.localName}`;
+  };
+  return found.map((el) => {
+    if (q.read === 'text') return el.textContent ?? '';
+    if (q.read === 'place') return place(el);
+    return getComputedStyle(el).getPropertyValue(q.property);
+  });
 }
 
 /** Evaluates `fn(arg)` in a page (playwright's and puppeteer's `page.evaluate` both do). */
 export type Evaluate = (fn: (arg: Query) => unknown, arg: Query) => Promise<unknown>;
 
 /** The reading half of a Tab over any page that can evaluate a function with one argument. */
-export function readers(evaluate: Evaluate): Pick<Tab, 'texts' | 'styles' | 'onLine'> {
+export function readers(evaluate: Evaluate): Pick<Tab, 'texts' | 'styles' | 'places' | 'onLine'> {
   return {
     texts: async (testId) => (await evaluate(inspectInPage, { testId, read: 'text' })) as string[],
+    places: async (testId) => (await evaluate(inspectInPage, { testId, read: 'place' })) as string[],
     styles: async (testId, property) =>
       (await evaluate(inspectInPage, { testId, read: 'style', property })) as string[],
     onLine: async () => (await evaluate(() => navigator.onLine, { testId: '', read: 'text' })) as boolean,

@@ -17,6 +17,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page, type Target } from 'puppeteer-core';
+import { isArxivHost } from '../../../lib/arxiv-hosts';
 import { CHANNEL } from '../../../lib/messages';
 import type { Driver, Tab } from './driver';
 import { readers } from './driver';
@@ -132,7 +133,7 @@ async function serveArxiv(page: Page, pages: Record<string, string>, offline: bo
     void (async () => {
       const url = new URL(req.url());
       if (url.protocol === 'moz-extension:' || url.protocol === 'data:') return req.continue();
-      if (!/^(www\.|export\.)?arxiv\.org$/.test(url.hostname)) return req.abort('internetdisconnected');
+      if (!isArxivHost(url.hostname)) return req.abort('internetdisconnected');
       const file = pages[url.pathname];
       if (!file)
         return req.respond({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' });
@@ -172,10 +173,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       home,
       origin,
       close,
-      async arxiv(path, { offline = false } = {}) {
+      async arxiv(path, { offline = false, host = 'arxiv.org' } = {}) {
         const page = await ff.newPage();
         await serveArxiv(page, options.arxivPages ?? {}, offline);
-        await page.goto(`https://arxiv.org${path}`);
+        await page.goto(`https://${host}${path}`);
         return tabOf(page);
       },
       async extensionPage(path) {

@@ -1,7 +1,8 @@
 /**
  * The user journeys every browser build must pass, defined once and run by chromium-journeys.test.ts and
  * firefox-journeys.test.ts: the first sync from a custom source saved in the options (a real server on 127.0.0.1),
- * the panel on abstract and HTML pages, listing and search badges, the popup's list and search, the reader, the
+ * the panel on abstract and HTML pages (also `/abs?id=`, browse.arxiv.org, and HTML papers whose abstract lost its
+ * class or has no anchor at all), listing and search badges (also this month, the month form, catch-up), the popup's list and search, the reader, the
  * panel with the network off, a dark colour scheme, and a Korean summary made by the loopback model endpoint
  * (test/support/model-server.ts) for a paper no digest covers. Small fixtures only (test/fixtures): runs without
  * ../shared.
@@ -17,11 +18,22 @@ import type { Driver, Tab } from './driver';
 
 const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
 
-/** arXiv URL paths and their fixture pages (test/fixtures/arxiv/README.md); `journeys` adds GEN_PATH. */
+/**
+ * arXiv URL paths (the query is not looked at) and their fixture pages (test/fixtures/arxiv/README.md); `journeys`
+ * adds GEN_PATH.
+ */
 const JOURNEY_PAGES: Record<string, string> = {
   '/abs/2407.00101v3': fixture('arxiv', 'abs-2407.00101v3.html'),
+  // `/abs?id=<id>`: arXiv answers the legacy query form with the abstract page itself.
+  '/abs': fixture('arxiv', 'abs-2407.00101v3.html'),
   '/html/2407.00101v3': fixture('arxiv', 'html-2407.00101v3.html'),
+  '/html/2407.00101v4': fixture('arxiv', 'html-2407.00101v4-no-ltx-abstract.html'),
+  '/html/2407.00101v5': fixture('arxiv', 'html-2407.00101v5-no-abstract-anchor.html'),
   '/list/cs.CL/new': fixture('arxiv', 'list-cs.CL-new-small.html'),
+  '/list/cs.CL/current': fixture('arxiv', 'list-cs.CL-2024-07.html'),
+  // The archive page's month form, `/list/?archive=…&year=…&month=…`.
+  '/list/': fixture('arxiv', 'list-cs.CL-2024-07.html'),
+  '/catchup/cs.CL/2024-07-01': fixture('arxiv', 'catchup-cs.CL-2024-07-01.html'),
   '/search/': fixture('arxiv', 'search-results.html'),
 };
 
@@ -199,10 +211,33 @@ export function journeys<D extends Driver>(
     );
 
     it.each([
-      ['the listing', '/list/cs.CL/new'],
-      ['search results', '/search/?query=token+pruning&searchtype=all'],
-    ])('%s: badges only on digest papers, and a badge opens its summary', async (_name, path) => {
-      const tab = await get().driver.arxiv(path);
+      ['the panel on /abs?id=<id>', '/abs?id=2407.00101', 'arxiv.org', 'after blockquote'],
+      ['the panel on browse.arxiv.org', '/html/2407.00101v3', 'browse.arxiv.org', 'after div'],
+      [
+        'an HTML paper without ltx_abstract: after its "Abstract" section',
+        '/html/2407.00101v4',
+        'arxiv.org',
+        'after p#abstract.p2',
+      ],
+      ['an HTML paper with neither: at the top of the article', '/html/2407.00101v5', 'arxiv.org', 'first in article'],
+    ] as const)('%s', async (_name, path, host, place) => {
+      const tab = await get().driver.arxiv(path, { host });
+      const panel = await panelOn(tab);
+      expect(await tab.texts('vote-count')).toEqual(['7']);
+      expect(panel).toContain(WHATS_NEW);
+      expect(await tab.places('digest-panel')).toEqual([place]);
+      await tab.close();
+    });
+
+    it.each([
+      ['the listing', '/list/cs.CL/new', 'arxiv.org'],
+      ['search results', '/search/?query=token+pruning&searchtype=all', 'arxiv.org'],
+      ["this month's listing", '/list/cs.CL/current', 'arxiv.org'],
+      ["the archive page's month form", '/list/?archive=cs&year=2024&month=07&submit=Go', 'arxiv.org'],
+      ['catch-up on a past day', '/catchup/cs.CL/2024-07-01?abs=False', 'arxiv.org'],
+      ['the listing on browse.arxiv.org', '/list/cs.CL/new', 'browse.arxiv.org'],
+    ] as const)('%s: badges only on digest papers, and a badge opens its summary', async (_name, path, host) => {
+      const tab = await get().driver.arxiv(path, { host });
       await expect.poll(() => tab.texts('listing-badge').then((t) => t.length), POLL).toBe(2);
       expect(await tab.texts('vote-count')).toEqual(['7', '–']);
       await tab.click('badge-toggle', 0);

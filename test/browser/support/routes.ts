@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { isArxivHost } from '../../../lib/arxiv-hosts';
 
 export const UPSTREAM = 'https://raw.githubusercontent.com/l-yohai/daily_papers_ko/main/';
 
@@ -48,13 +49,19 @@ export async function routeCorpus(
   return counters;
 }
 
-/** Serves fixture pages at their arXiv URLs: `pages` maps a URL path (e.g. `/abs/2406.16793`) to a file. */
+/**
+ * Serves fixture pages at their arXiv URLs, on every arXiv host (lib/arxiv-hosts.ts): `pages` maps a URL path
+ * (e.g. `/abs/2406.16793`; the query is not looked at) to a file.
+ */
 export async function routeArxiv(context: BrowserContext, pages: Record<string, string>): Promise<void> {
-  await context.route(/^https:\/\/(www\.|export\.)?arxiv\.org\//, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const file = pages[path];
-    if (!file)
-      return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
-  });
+  await context.route(
+    (url) => isArxivHost(url.hostname),
+    (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const file = pages[path];
+      if (!file)
+        return route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>404</title>' });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(file) });
+    },
+  );
 }
