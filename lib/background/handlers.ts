@@ -33,22 +33,13 @@ import { HF_HOST_PERMISSION } from '../hf/api';
 import type { FetchLike } from '../hf/daily';
 import { hfToday, liveVotes } from '../hf/service';
 import { bundledMessages } from '../i18n-tables';
-import {
-  type MessageType,
-  mayAsk,
-  parseRequest,
-  type Reply,
-  type Req,
-  type Res,
-  type SenderInfo,
-  senderKind,
-} from '../messages';
-import { parseSettingsPatch } from '../privileged-settings';
+import { type MessageType, mayAsk, type Reply, type Req, type Res, type SenderInfo, senderKind } from '../messages';
 import type { ShownPaper, StoredPaper, StoredSummary } from '../records';
 import { DEFAULT_SOURCE_URL, type PrivilegedSettings } from '../setting-defaults';
 import { showPaper } from '../show';
 import { showSummary } from '../show-summary';
 import type { SyncRunner } from '../sync/runner';
+import { parseRequest } from './requests';
 import { paperExtras, summaryHandlers } from './summary-handlers';
 
 export interface StorageEstimateLike {
@@ -231,10 +222,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
       return liveVotes(hfServiceDeps(database, hf), enabled, arxivId, hasDigest);
     },
     ...summaries,
-    setSettings: async ({ patch: raw }) => {
-      const parsed = parseSettingsPatch(raw);
-      if (!parsed.ok) throw new Error(parsed.error);
-      const { patch } = parsed;
+    // The patch arrives validated and normalised (lib/background/requests.ts).
+    setSettings: async ({ patch }) => {
       const permitted = deps.originPermitted ?? (async () => true);
       if (patch.sourceUrl !== undefined && patch.sourceUrl !== DEFAULT_SOURCE_URL) {
         const origin = new URL(patch.sourceUrl).origin;
