@@ -3,6 +3,8 @@
  * Hugging Face answers: lib/hf/answers.ts) do work linear in its size. Work is counted, never timed: the input is
  * wrapped in Proxies that count every property read (`get`, `has`, own keys), and an input of twice the size may cost
  * at most about twice the reads. A step that went back over what it had read (quadratic) would cost four times.
+ * What is counted is reading the input; the steps after it over the validated output (repeated ids, the checks across
+ * records of an export file) use Sets and are linear by construction.
  */
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../lib/background/requests';
