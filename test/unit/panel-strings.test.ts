@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { panelStrings } from '../../lib/background/handlers';
+import { panelStrings } from '../../lib/background/paper-handlers';
 import { parseRequest } from '../../lib/background/requests';
 import { CHANNEL } from '../../lib/messages';
 import en from '../../public/_locales/en/messages.json';
