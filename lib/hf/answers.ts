@@ -33,32 +33,28 @@ function cleanText(s: string, max: number): string | null {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** Cleaned text of at most `max` characters, or null (absent, blank or not a string: optional fields never refuse). */
+/** `schema`'s value, or null for anything it refuses (absent, null, malformed): optional fields never drop an item. */
+const orNull = <T>(schema: v.GenericSchema<unknown, T>) => v.fallback(v.nullable(schema), null);
+
+/** Cleaned text of at most `max` characters, or null. */
 const text = (max: number) =>
-  v.fallback(
-    v.nullable(
-      v.pipe(
-        v.string(),
-        v.transform((s) => cleanText(s, max)),
-      ),
+  orNull(
+    v.pipe(
+      v.string(),
+      v.transform((s) => cleanText(s, max)),
     ),
-    null,
   );
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_UPVOTES));
-const optionalCount = v.fallback(v.nullable(count), null);
 
 /** An ISO date-time as given (at most 40 characters, parseable), or null. */
-const dateTime = v.fallback(
-  v.nullable(
-    v.pipe(
-      v.string(),
-      v.maxLength(40),
-      v.regex(/^\d{4}-\d{2}-\d{2}T/),
-      v.check((s) => !Number.isNaN(Date.parse(s))),
-    ),
+const dateTime = orNull(
+  v.pipe(
+    v.string(),
+    v.maxLength(40),
+    v.regex(/^\d{4}-\d{2}-\d{2}T/),
+    v.check((s) => !Number.isNaN(Date.parse(s))),
   ),
-  null,
 );
 
 /** The items of a list that pass `item` (null items dropped), at most `max` of them, or [] for anything else. */
@@ -80,15 +76,13 @@ function someOf<T>(item: v.GenericSchema<unknown, T | null>, max: number) {
   );
 }
 
-const githubRepo = v.fallback(
-  v.nullable(
-    v.pipe(
-      v.string(),
-      v.transform((s) => safeHttpUrl(s)),
-      v.check((url) => url === null || url.length <= 500),
-    ),
+/** An http(s) link of at most 500 characters, or null. */
+const githubRepo = orNull(
+  v.pipe(
+    v.string(),
+    v.transform((s) => safeHttpUrl(s)),
+    v.check((url) => url !== null && url.length <= 500),
   ),
-  null,
 );
 
 /** An author's cleaned name (authors are `{ name, … }` objects), or null. */
@@ -112,7 +106,7 @@ const paperObject = v.object({
 });
 
 /** What a daily item holds around its `paper` (its title is the paper's when the paper has none). */
-const outerFields = v.object({ title: text(MAX_TITLE), numComments: optionalCount, publishedAt: dateTime });
+const outerFields = v.object({ title: text(MAX_TITLE), numComments: orNull(count), publishedAt: dateTime });
 
 /**
  * The `paper` object (of a daily item or of `/api/papers/<id>`) → an item, or null when its required fields (id,
@@ -165,7 +159,7 @@ export function parseDailyPapers(json: unknown): ParsedDaily | null {
 }
 
 /** A `/api/papers/<id>` answer as far as votes go. */
-const votesAnswer = v.object({ id: newStyleIdKey(), upvotes: optionalCount });
+const votesAnswer = v.object({ id: newStyleIdKey(), upvotes: orNull(count) });
 
 /**
  * A `/api/papers/<id>` answer → its upvote count, or null when it is an error object, malformed, or about another
