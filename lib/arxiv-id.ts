@@ -62,7 +62,7 @@ export function parseArxivId(s: string): ArxivId | null {
 
 /**
  * The one rule for an id used as a key (messages, stored records, Hugging Face answers): a valid id already in
- * normalised form, without version. `9912.12345` (a five-digit number before 2015) and `2406.16793v2` are not keys.
+ * normalised form, without version. `0612.1234` (before new-style ids began in 0704) and `2406.16793v2` are not keys.
  */
 export function isArxivIdKey(v: unknown): v is string {
   return typeof v === 'string' && v.length <= 40 && parseArxivId(v)?.id === v;

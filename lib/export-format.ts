@@ -9,8 +9,8 @@
  * Version 1 (no `summaries`) still imports, as a file without summaries. The version went up with `summaries` so an
  * older extension refuses a file whose summaries it would silently drop. Never in a file: settings, sync state, and
  * the model endpoint's API key (`meta` is not exported at all).
- * `parseExport(text, now)` validates every record and rebuilds it from known fields only (unknown fields are dropped),
- * so what it returns can be written to the database as is. A damaged file is refused whole (an import is all or
+ * `parseExport(text, now)` validates every record with valibot schemas (lib/schemas.ts) and rebuilds it from known
+ * fields only (unknown fields are dropped), so what it returns can be written to the database as is. A damaged file is refused whole (an import is all or
  * nothing), with a code the pages translate:
  * - `farFuture`: a day after tomorrow (UTC, lib/dates.ts `isFarFuture`) as a digest date or a paper date; it would
  *   become "the newest digest" for good. `detail` is the day.
@@ -28,9 +28,9 @@
  *   null; older versions stored any http(s) media. A media URL that is not http(s) at all is refused (`invalid`).
  * - `duplicateIds`: a paper id repeated in one digest's `paperIds` is kept once (its first place), per day.
  */
-import { parseArxivId } from './arxiv-id';
+import * as v from 'valibot';
 import { isFarFuture, isIsoDate } from './dates';
-import type { Media, Section } from './digest/types';
+import type { Media } from './digest/types';
 import { MAX_SECTION_CHARS, MAX_SECTIONS } from './gen/answer';
 import { MAX_SECTION_TEXT, MAX_TITLE_KO } from './gen/chrome-ai/constants';
 import { MAX_MODEL_CHARS } from './gen/endpoint';
@@ -38,10 +38,11 @@ import { tokenCount } from './gen/fields';
 import { MAX_TITLE_CHARS } from './gen/input';
 import { MAX_LABEL_CHARS } from './gen/labels';
 import { stripControls } from './gen/text';
-import type { GenUsage, ProviderId } from './gen/types';
+import type { ProviderId } from './gen/types';
 import { safeHttpUrl } from './links';
 import { isAllowedMediaUrl } from './media-hosts';
 import type { StoredDigest, StoredPaper, StoredSummary } from './records';
+import { arxivIdKey, FIRST_FAULT, fields, issuePath, plainObject, record } from './schemas';
 import { SUMMARY_PROVIDERS } from './setting-defaults';
 
 export const EXPORT_FORMAT = 'arxiv-ko-digest-export';
@@ -110,197 +111,214 @@ export function exportFileName(now: number): string {
   return `arxiv-ko-digest-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-/** A refusal with its code; `message` is the detail. */
-class Invalid extends Error {
-  constructor(
-    message: string,
-    readonly code: ExportErrorCode = 'invalid',
-  ) {
-    super(message);
-  }
-}
+const OBJECT = 'must be an object';
+const STRING = 'must be a string';
+const INT = 'must be an integer ≥ 0';
+const DATE = 'must be a YYYY-MM-DD date';
 
-/** What one parse knows and collects: the clock, and the normalisations made so far. */
-interface Ctx {
-  now: number;
-  mediaDropped: number;
-  notes: ImportNote[];
-}
-
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown, at: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${at} must be an object`);
-  return v as Obj;
-}
-function str(v: unknown, at: string): string {
-  if (typeof v !== 'string') throw new Invalid(`${at} must be a string`);
-  return v;
-}
-function strOrNull(v: unknown, at: string): string | null {
-  return v === null ? null : str(v, at);
-}
-function int(v: unknown, at: string, min = 0): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
-    throw new Invalid(`${at} must be an integer ≥ ${min}`);
-  return v;
-}
-function arr(v: unknown, at: string): unknown[] {
-  if (!Array.isArray(v)) throw new Invalid(`${at} must be an array`);
-  return v;
-}
-function date(v: unknown, at: string, ctx: Ctx): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw new Invalid(`${at} must be a YYYY-MM-DD date`);
-  if (isFarFuture(v, ctx.now)) throw new Invalid(v, 'farFuture');
-  return v;
-}
-function arxivId(v: unknown, at: string): string {
-  if (typeof v !== 'string' || parseArxivId(v)?.id !== v)
-    throw new Invalid(`${at} must be an arXiv id without version`);
-  return v;
-}
-function httpUrl(v: unknown, at: string): string {
-  const s = str(v, at);
-  if (safeHttpUrl(s) === null) throw new Invalid(`${at} must be an http(s) URL`);
-  return s;
-}
-
-function media(v: unknown, at: string, ctx: Ctx): Media | null {
-  if (v === null) return null;
-  const m = obj(v, at);
-  if (m.kind !== 'image' && m.kind !== 'video') throw new Invalid(`${at}.kind must be "image" or "video"`);
-  const url = httpUrl(m.url, `${at}.url`);
-  if (!isAllowedMediaUrl(url)) {
-    ctx.mediaDropped++;
-    return null;
-  }
-  return { kind: m.kind, url };
-}
-
-function section(v: unknown, at: string): Section {
-  const s = obj(v, at);
-  return { label: strOrNull(s.label, `${at}.label`), text: str(s.text, `${at}.text`) };
-}
-
-function paper(v: unknown, at: string, ctx: Ctx): StoredPaper {
-  const p = obj(v, at);
-  const votes = p.votes === null ? null : int(p.votes, `${at}.votes`);
-  const d = date(p.date, `${at}.date`, ctx);
-  // Stored papers keep `dates` newest first and show the newest occurrence (`date === dates[0]`); sync merges rely
-  // on it, so a file that says otherwise is refused rather than stored.
-  const dates = [...new Set(arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`, ctx)))]
-    .sort()
-    .reverse();
-  if (dates[0] !== d) throw new Invalid(`${at}.date must be the newest of ${at}.dates`);
-  return {
-    arxivId: arxivId(p.arxivId, `${at}.arxivId`),
-    title: str(p.title, `${at}.title`),
-    votes,
-    authors: arr(p.authors, `${at}.authors`).map((x, i) => str(x, `${at}.authors[${i}]`)),
-    media: media(p.media, `${at}.media`, ctx),
-    sections: arr(p.sections, `${at}.sections`).map((x, i) => section(x, `${at}.sections[${i}]`)),
-    date: d,
-    dates,
-  };
-}
-
-function fetchedAt(v: unknown, at: string, day: string, ctx: Ctx): number {
-  const t = int(v, at);
-  if (t < MIN_FETCHED_AT || t > ctx.now + DAY_MS) throw new Invalid(day, 'fetchedAt');
-  return t;
-}
-
-/** The ids in their first places; a note for the day when some were repeated. */
-function uniqueIds(ids: string[], day: string, ctx: Ctx): string[] {
-  const unique = [...new Set(ids)];
-  const count = ids.length - unique.length;
-  if (count > 0) ctx.notes.push({ code: 'duplicateIds', count, day });
-  return unique;
-}
-
-function digest(v: unknown, at: string, ctx: Ctx): StoredDigest {
-  const g = obj(v, at);
-  const day = date(g.date, `${at}.date`, ctx);
-  const ids = arr(g.paperIds, `${at}.paperIds`).map((x, i) => arxivId(x, `${at}.paperIds[${i}]`));
-  return {
-    date: day,
-    path: str(g.path, `${at}.path`),
-    paperIds: uniqueIds(ids, day, ctx),
-    runs: int(g.runs, `${at}.runs`),
-    diagnostics: arr(g.diagnostics, `${at}.diagnostics`).map((x, i) => {
-      const d = obj(x, `${at}.diagnostics[${i}]`);
-      return {
-        line: int(d.line, `${at}.diagnostics[${i}].line`),
-        message: str(d.message, `${at}.diagnostics[${i}].message`),
-      };
-    }),
-    etag: strOrNull(g.etag, `${at}.etag`),
-    lastModified: strOrNull(g.lastModified, `${at}.lastModified`),
-    fetchedAt: fetchedAt(g.fetchedAt, `${at}.fetchedAt`, day, ctx),
-    bytes: int(g.bytes, `${at}.bytes`),
-  };
-}
+const str = v.string(STRING);
+const strOrNull = v.nullable(str);
+const int = v.pipe(v.number(INT), v.safeInteger(INT), v.minValue(0, INT));
+const list = <S extends v.GenericSchema>(item: S) => v.array(item, 'must be an array');
+const arxivId = arxivIdKey('must be an arXiv id without version');
+const httpUrl = v.pipe(
+  str,
+  v.check((s) => safeHttpUrl(s) !== null, 'must be an http(s) URL'),
+);
+const section = record({ label: strOrNull, text: str }, OBJECT);
+const diagnostic = record({ line: int, message: str }, OBJECT);
 
 /**
  * A string with the control and bidi characters removed (as from every model answer: invisible, and bidi overrides
  * could make text read differently), then of `min`..`max` characters.
  */
-function cleanStr(v: unknown, at: string, max: number, min = 0): string {
-  const s = stripControls(str(v, at));
-  if (s.length < min || s.length > max) throw new Invalid(`${at} must be ${min}..${max} characters`);
-  return s;
-}
+const clean = (max: number, min = 0) =>
+  v.pipe(
+    str,
+    v.transform(stripControls),
+    v.check((s) => s.length >= min && s.length <= max, `must be ${min}..${max} characters`),
+  );
 
 const PROVIDERS = SUMMARY_PROVIDERS.filter((p): p is ProviderId => p !== 'none');
+const MODEL_PROVIDERS = PROVIDERS.filter((p) => p !== 'chrome-ai');
 /** Largest prompt version believed (the first is 1; on-device translation has none, 0). */
 const MAX_PROMPT_VERSION = 1000;
+const tokens = v.nullable(
+  v.custom<number>((x) => tokenCount(x) !== null, 'must be null or an integer in 0..1000000000'),
+);
+const usage = v.nullable(record({ inputTokens: tokens, outputTokens: tokens }, OBJECT));
+const promptVersion = v.pipe(int, v.maxValue(MAX_PROMPT_VERSION, `must be at most ${MAX_PROMPT_VERSION}`));
 
-function tokens(v: unknown, at: string): number | null {
-  if (v === null) return null;
-  const n = tokenCount(v);
-  if (n === null) throw new Invalid(`${at} must be null or an integer in 0..1000000000`);
-  return n;
+/** A summary's sections: 1..MAX_SECTIONS (counted before they are read), each text at most `maxText`. */
+const sections = (maxText: number) =>
+  v.pipe(
+    list(v.unknown()),
+    v.check((a) => a.length >= 1 && a.length <= MAX_SECTIONS, `must hold 1..${MAX_SECTIONS} sections`),
+    v.array(record({ label: v.nullable(clean(MAX_LABEL_CHARS)), text: clean(maxText) }, OBJECT)),
+  );
+
+/** Version 1 files have no summaries: a `summaries` key is ignored. */
+const noSummaries = v.optional(
+  v.pipe(
+    v.unknown(),
+    v.transform((): StoredSummary[] => []),
+  ),
+  [],
+);
+
+/** The head every version shares. */
+const exportHead = v.pipe(plainObject('not an export'), v.looseObject({ format: v.literal(EXPORT_FORMAT) }));
+const importable = v.picklist(IMPORTABLE_VERSIONS);
+
+/** What one parse normalised, for its notes. */
+interface Seen {
+  mediaDropped: number;
+  notes: ImportNote[];
 }
 
-function usage(v: unknown, at: string): GenUsage | null {
-  if (v === null) return null;
-  const u = obj(v, at);
-  return {
-    inputTokens: tokens(u.inputTokens, `${at}.inputTokens`),
-    outputTokens: tokens(u.outputTokens, `${at}.outputTokens`),
-  };
+/**
+ * The schema of one parse of a file of `version`: it judges days and times by the clock `now` and counts what it
+ * normalises in `seen`. `refusals` maps the checks whose failure is not `invalid` to their code (the issue's message
+ * is then the detail: the day).
+ */
+function fileSchemas(now: number, version: number, seen: Seen) {
+  const notFarFuture = (day: string) => !isFarFuture(day, now);
+  const believable = (t: number) => t >= MIN_FETCHED_AT && t <= now + DAY_MS;
+
+  const date = v.pipe(
+    v.string(DATE),
+    v.check(isIsoDate, DATE),
+    v.check(notFarFuture, (i) => String(i.input)),
+  );
+  const media = v.nullable(
+    v.pipe(
+      record({ kind: v.picklist(['image', 'video'], 'must be "image" or "video"'), url: httpUrl }, OBJECT),
+      v.transform((m): Media | null => {
+        if (isAllowedMediaUrl(m.url)) return m;
+        seen.mediaDropped++;
+        return null;
+      }),
+    ),
+  );
+
+  const paper: v.GenericSchema<unknown, StoredPaper> = v.pipe(
+    record(
+      {
+        votes: v.nullable(int),
+        date,
+        dates: list(date),
+        arxivId,
+        title: str,
+        authors: list(str),
+        media,
+        sections: list(section),
+      },
+      OBJECT,
+    ),
+    // Stored papers keep `dates` newest first and show the newest occurrence (`date === dates[0]`); sync merges rely
+    // on it, so a file that says otherwise is refused rather than stored.
+    v.transform((p) => ({ ...p, dates: [...new Set(p.dates)].sort().reverse() })),
+    v.forward(
+      v.check((p) => p.dates[0] === p.date, 'must be the newest of its dates'),
+      ['date'],
+    ),
+  );
+
+  const digestFields = record(
+    {
+      date,
+      paperIds: list(arxivId),
+      path: str,
+      runs: int,
+      diagnostics: list(diagnostic),
+      etag: strOrNull,
+      lastModified: strOrNull,
+      fetchedAt: int,
+      bytes: int,
+    },
+    OBJECT,
+  );
+  type DigestFields = v.InferOutput<typeof digestFields>;
+  const fetchedBelievably = v.check<DigestFields, v.ErrorMessage<v.CheckIssue<DigestFields>>>(
+    (g) => believable(g.fetchedAt),
+    (i) => i.input.date,
+  );
+  const digest: v.GenericSchema<unknown, StoredDigest> = v.pipe(
+    digestFields,
+    fetchedBelievably,
+    v.transform((g) => ({ ...g, paperIds: uniqueIds(g.paperIds, g.date, seen) })),
+  );
+
+  const summaryOf = (provider: v.GenericSchema<unknown, ProviderId>, maxText: number) =>
+    fields(
+      {
+        provider,
+        // On-device translation keeps the whole abstract in a section; a model's sections are held to a digest's size.
+        sections: sections(maxText),
+        createdAt: v.pipe(int, v.check(believable, 'must be a time between 2023-01-01 and tomorrow')),
+        promptVersion,
+        arxivId,
+        title: clean(MAX_TITLE_CHARS, 1),
+        titleKo: v.nullable(clean(MAX_TITLE_KO, 1)),
+        model: clean(MAX_MODEL_CHARS, 1),
+        usage,
+      },
+      OBJECT,
+    );
+  const summary: v.GenericSchema<unknown, StoredSummary> = v.pipe(
+    plainObject(OBJECT),
+    v.variant(
+      'provider',
+      [summaryOf(v.literal('chrome-ai'), MAX_SECTION_TEXT), summaryOf(v.picklist(MODEL_PROVIDERS), MAX_SECTION_CHARS)],
+      `must be one of ${PROVIDERS.join(', ')}`,
+    ),
+  );
+
+  const exportedAt = v.pipe(
+    str,
+    v.check((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 time'),
+  );
+  const file = fields(
+    { exportedAt, digests: list(digest), papers: list(paper), summaries: version === 1 ? noSummaries : list(summary) },
+    OBJECT,
+  );
+  const refusals = new Map<unknown, ExportErrorCode>([
+    [notFarFuture, 'farFuture'],
+    [fetchedBelievably.requirement, 'fetchedAt'],
+  ]);
+  return { file, refusals };
 }
 
-function summary(v: unknown, at: string, ctx: Ctx): StoredSummary {
-  const g = obj(v, at);
-  if (typeof g.provider !== 'string' || !PROVIDERS.includes(g.provider as ProviderId))
-    throw new Invalid(`${at}.provider must be one of ${PROVIDERS.join(', ')}`);
-  const sections = arr(g.sections, `${at}.sections`);
-  if (sections.length === 0 || sections.length > MAX_SECTIONS)
-    throw new Invalid(`${at}.sections must hold 1..${MAX_SECTIONS} sections`);
-  // On-device translation keeps the whole abstract in a section; a model's sections are held to a digest's size.
-  const maxText = g.provider === 'chrome-ai' ? MAX_SECTION_TEXT : MAX_SECTION_CHARS;
-  const createdAt = int(g.createdAt, `${at}.createdAt`);
-  if (createdAt < MIN_FETCHED_AT || createdAt > ctx.now + DAY_MS)
-    throw new Invalid(`${at}.createdAt must be a time between 2023-01-01 and tomorrow`);
-  const promptVersion = int(g.promptVersion, `${at}.promptVersion`);
-  if (promptVersion > MAX_PROMPT_VERSION)
-    throw new Invalid(`${at}.promptVersion must be at most ${MAX_PROMPT_VERSION}`);
-  return {
-    arxivId: arxivId(g.arxivId, `${at}.arxivId`),
-    title: cleanStr(g.title, `${at}.title`, MAX_TITLE_CHARS, 1),
-    titleKo: g.titleKo === null ? null : cleanStr(g.titleKo, `${at}.titleKo`, MAX_TITLE_KO, 1),
-    sections: sections.map((x, i) => {
-      const sec = obj(x, `${at}.sections[${i}]`);
-      const label = sec.label === null ? null : cleanStr(sec.label, `${at}.sections[${i}].label`, MAX_LABEL_CHARS);
-      return { label, text: cleanStr(sec.text, `${at}.sections[${i}].text`, maxText) };
-    }),
-    provider: g.provider as ProviderId,
-    model: cleanStr(g.model, `${at}.model`, MAX_MODEL_CHARS, 1),
-    promptVersion,
-    createdAt,
-    usage: usage(g.usage, `${at}.usage`),
-  };
+/** The ids in their first places; a note for the day when some were repeated. */
+function uniqueIds(ids: string[], day: string, seen: Seen): string[] {
+  const unique = [...new Set(ids)];
+  const count = ids.length - unique.length;
+  if (count > 0) seen.notes.push({ code: 'duplicateIds', count, day });
+  return unique;
+}
+
+/** What is wrong across records (a day or an id twice, a digest listing a paper not in the file), or null. */
+function crossCheck(digests: StoredDigest[], papers: StoredPaper[], summaries: StoredSummary[]): string | null {
+  const dates = new Set<string>();
+  for (const [i, d] of digests.entries()) {
+    if (dates.has(d.date)) return `digests[${i}].date ${d.date} occurs twice`;
+    dates.add(d.date);
+  }
+  const ids = new Set<string>();
+  for (const [i, p] of papers.entries()) {
+    if (ids.has(p.arxivId)) return `papers[${i}].arxivId ${p.arxivId} occurs twice`;
+    ids.add(p.arxivId);
+  }
+  const summaryIds = new Set<string>();
+  for (const [i, g] of summaries.entries()) {
+    if (summaryIds.has(g.arxivId)) return `summaries[${i}].arxivId ${g.arxivId} occurs twice`;
+    summaryIds.add(g.arxivId);
+  }
+  for (const [i, d] of digests.entries()) {
+    const missing = d.paperIds.find((id) => !ids.has(id));
+    if (missing !== undefined) return `digests[${i}] lists paper ${missing}, which is not in papers`;
+  }
+  return null;
 }
 
 /** Validates an export file's text against the clock `now` (epoch ms). Never throws. */
@@ -311,47 +329,31 @@ export function parseExport(text: string, now: number = Date.now()): ParseResult
   } catch (e) {
     return { ok: false, code: 'notJson', detail: e instanceof Error ? e.message : String(e) };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Obj).format !== EXPORT_FORMAT) {
+  return readExport(raw, now);
+}
+
+/** {@link parseExport} of the file's parsed JSON. */
+export function readExport(raw: unknown, now: number): ParseResult {
+  if (!v.is(exportHead, raw)) {
     return { ok: false, code: 'notExport', detail: `expected "format": "${EXPORT_FORMAT}"` };
   }
-  const r = raw as Obj;
-  if (typeof r.version !== 'number' || !IMPORTABLE_VERSIONS.includes(r.version)) {
+  if (!v.is(importable, raw.version)) {
     const supported = IMPORTABLE_VERSIONS.join(', ');
-    return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${supported}` };
+    return { ok: false, code: 'version', detail: `version ${JSON.stringify(raw.version)}, supported: ${supported}` };
   }
-  const ctx: Ctx = { now, mediaDropped: 0, notes: [] };
-  try {
-    const exportedAt = str(r.exportedAt, 'exportedAt');
-    if (Number.isNaN(Date.parse(exportedAt))) throw new Invalid('exportedAt must be an ISO 8601 time');
-    const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`, ctx));
-    const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`, ctx));
-    const summaries =
-      r.version === 1 ? [] : arr(r.summaries, 'summaries').map((x, i) => summary(x, `summaries[${i}]`, ctx));
-    const dates = new Set<string>();
-    for (const [i, d] of digests.entries()) {
-      if (dates.has(d.date)) throw new Invalid(`digests[${i}].date ${d.date} occurs twice`);
-      dates.add(d.date);
-    }
-    const ids = new Set<string>();
-    for (const [i, p] of papers.entries()) {
-      if (ids.has(p.arxivId)) throw new Invalid(`papers[${i}].arxivId ${p.arxivId} occurs twice`);
-      ids.add(p.arxivId);
-    }
-    const summaryIds = new Set<string>();
-    for (const [i, g] of summaries.entries()) {
-      if (summaryIds.has(g.arxivId)) throw new Invalid(`summaries[${i}].arxivId ${g.arxivId} occurs twice`);
-      summaryIds.add(g.arxivId);
-    }
-    for (const [i, d] of digests.entries()) {
-      const missing = d.paperIds.find((id) => !ids.has(id));
-      if (missing !== undefined) throw new Invalid(`digests[${i}] lists paper ${missing}, which is not in papers`);
-    }
-    const dropped: ImportNote[] = ctx.mediaDropped > 0 ? [{ code: 'mediaDropped', count: ctx.mediaDropped }] : [];
-    const notes = [...dropped, ...ctx.notes];
-    const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers, summaries };
-    return { ok: true, file, notes };
-  } catch (e) {
-    if (e instanceof Invalid) return { ok: false, code: e.code, detail: e.message };
-    throw e;
+  const seen: Seen = { mediaDropped: 0, notes: [] };
+  const schemas = fileSchemas(now, raw.version, seen);
+  const r = v.safeParse(schemas.file, raw, FIRST_FAULT);
+  if (!r.success) {
+    const issue = r.issues[0];
+    const code = schemas.refusals.get(issue.requirement) ?? 'invalid';
+    return { ok: false, code, detail: code === 'invalid' ? `${issuePath(issue)} ${issue.message}` : issue.message };
   }
+  const { exportedAt, digests, papers, summaries } = r.output;
+  const wrong = crossCheck(digests, papers, summaries);
+  if (wrong !== null) return { ok: false, code: 'invalid', detail: wrong };
+  const dropped: ImportNote[] = seen.mediaDropped > 0 ? [{ code: 'mediaDropped', count: seen.mediaDropped }] : [];
+  const notes = [...dropped, ...seen.notes];
+  const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers, summaries };
+  return { ok: true, file, notes };
 }

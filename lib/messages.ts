@@ -1,16 +1,15 @@
 /**
  * The one message protocol between content scripts, extension pages and the background.
- * Every request is validated by `parseRequest` in the background before it is handled.
+ * Every request is validated by lib/background/requests.ts `parseRequest` (valibot schemas, which content scripts do
+ * not bundle) in the background before it is handled.
  */
 
 import { ARXIV_HOSTS } from './arxiv-hosts';
-import { isArxivIdKey } from './arxiv-id';
-import { isApiKey } from './db/provider-key';
 import type { UsageTotals } from './db/summaries';
 import type { ImportNote } from './export-format';
 import type { GenErrorCode } from './gen/types';
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
-import { parseSettingsPatch, type SettingsPatch } from './privileged-settings';
+import type { SettingsPatch } from './privileged-settings';
 import type {
   DaySummary,
   PaperBadge,
@@ -161,79 +160,8 @@ export type Reply<K extends MessageType> =
 
 export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const HASH_RE = /^#\/(\d{4}-\d{2}-\d{2}|paper\/[\w./-]{1,40}|summary\/[\w./-]{1,40}|summaries|search\/.{0,200})?$/;
-
 /** Largest import file accepted in one `importData` message (characters); Chrome caps a message at 64 MiB. */
 export const MAX_IMPORT_CHARS = 40 * 1024 * 1024;
-
-type Check = (p: Record<string, unknown>) => string | null;
-const noFields: Check = (p) => (Object.keys(p).length === 0 ? null : 'unexpected fields');
-const isId = isArxivIdKey;
-
-const checks: { [K in MessageType]: Check } = {
-  getPaper: (p) => (isId(p.arxivId) ? null : 'arxivId must be an arXiv id'),
-  getBadges: (p) =>
-    Array.isArray(p.arxivIds) && p.arxivIds.length <= 2000 && p.arxivIds.every(isId)
-      ? null
-      : 'arxivIds must be an array of at most 2000 arXiv ids',
-  getDigest: (p) => (typeof p.date === 'string' && DATE_RE.test(p.date) ? null : 'date must be YYYY-MM-DD'),
-  getLatestDigest: noFields,
-  listDates: noFields,
-  search: (p) =>
-    typeof p.query === 'string' &&
-    p.query.length <= 500 &&
-    typeof p.limit === 'number' &&
-    Number.isInteger(p.limit) &&
-    p.limit > 0 &&
-    p.limit <= 1000
-      ? null
-      : 'search needs query (≤ 500 chars) and an integer limit in 1..1000',
-  getSyncStatus: noFields,
-  syncNow: noFields,
-  openReader: (p) => (typeof p.hash === 'string' && HASH_RE.test(p.hash) ? null : 'hash must be a reader route'),
-  openOptions: noFields,
-  exportData: noFields,
-  importData: (p) =>
-    typeof p.json === 'string' && p.json.length <= MAX_IMPORT_CHARS && Object.keys(p).length === 1
-      ? null
-      : `json must be a string of at most ${MAX_IMPORT_CHARS} characters`,
-  clearData: noFields,
-  storageInfo: noFields,
-  getUiStrings: (p) => (p.lang === 'ko' || p.lang === 'en' ? null : 'lang must be ko or en'),
-  getHfToday: noFields,
-  getLiveVotes: (p) =>
-    isId(p.arxivId) && Object.keys(p).length === 1 ? null : 'arxivId must be an arXiv id (and nothing else)',
-  getSettings: noFields,
-  setProviderKey: (p) =>
-    typeof p.key === 'string' && isApiKey(p.key) && Object.keys(p).length === 1
-      ? null
-      : 'key must be printable ASCII without spaces, at most 1000 characters',
-  testProvider: noFields,
-  listSummaries: noFields,
-  deleteSummaries: (p) =>
-    (p.arxivId === null || isId(p.arxivId)) && Object.keys(p).length === 1
-      ? null
-      : 'arxivId must be an arXiv id or null',
-  setSettings: (p) => {
-    if (Object.keys(p).length !== 1) return 'only patch';
-    const r = parseSettingsPatch(p.patch);
-    return r.ok ? null : r.error;
-  },
-};
-
-/** Validates an untrusted message. Returns the typed envelope or an error string. */
-export function parseRequest(raw: unknown): Envelope | string {
-  if (typeof raw !== 'object' || raw === null) return 'message must be an object';
-  const m = raw as Record<string, unknown>;
-  if (m.channel !== CHANNEL) return 'unknown channel';
-  if (typeof m.type !== 'string' || !Object.hasOwn(checks, m.type)) return `unknown message type ${String(m.type)}`;
-  const payload = m.payload;
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'payload must be an object';
-  const err = checks[m.type as MessageType](payload as Record<string, unknown>);
-  if (err) return `${m.type}: ${err}`;
-  return { channel: CHANNEL, type: m.type as MessageType, payload: payload as Req<MessageType> };
-}
 
 /** The part of `runtime.MessageSender` the background looks at. */
 export interface SenderInfo {
@@ -304,24 +232,3 @@ export type GenUpdate =
   | { type: 'partial'; titleKo: string | null; sections: ShownSection[] }
   | { type: 'done'; summary: ShownSummary }
   | { type: 'error'; code: GenErrorCode; retryAfterMs: number | null };
-
-/** Validates a message arriving on the port. */
-export function parseGenRequest(raw: unknown): GenRequest | string {
-  if (typeof raw !== 'object' || raw === null) return 'message must be an object';
-  const m = raw as Record<string, unknown>;
-  if (m.type === 'cancel') return Object.keys(m).length === 1 ? { type: 'cancel' } : 'cancel takes nothing else';
-  if (m.type !== 'start') return 'unknown generate message';
-  if (!isId(m.arxivId)) return 'arxivId must be an arXiv id';
-  if (typeof m.title !== 'string' || m.title.trim() === '' || m.title.length > GEN_MAX_TITLE)
-    return `title must be 1..${GEN_MAX_TITLE} characters`;
-  if (typeof m.abstract !== 'string' || m.abstract.length > GEN_MAX_ABSTRACT)
-    return `abstract must be at most ${GEN_MAX_ABSTRACT} characters`;
-  if (typeof m.regenerate !== 'boolean') return 'regenerate must be true or false';
-  return {
-    type: 'start',
-    arxivId: m.arxivId as string,
-    title: m.title,
-    abstract: m.abstract,
-    regenerate: m.regenerate,
-  };
-}

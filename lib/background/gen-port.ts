@@ -5,10 +5,11 @@
  */
 import { arxivIdFromUrl } from '../arxiv-id';
 import type { GenService } from '../gen/service';
-import { type GenUpdate, parseGenRequest, type SenderInfo, senderKind } from '../messages';
+import { type GenUpdate, type SenderInfo, senderKind } from '../messages';
 import { showSection } from '../show';
 import { showSummary } from '../show-summary';
 import type { SenderContext } from './handlers';
+import { parseGenRequest } from './requests';
 
 /** The part of `runtime.Port` used here. */
 export interface PortLike {

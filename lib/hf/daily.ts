@@ -10,7 +10,8 @@ import { addDays } from '../dates';
 import type { FetchLike } from '../sync/fetch-file';
 import { capText, readCapped } from '../sync/read-capped';
 import { parseRetryAfter } from '../sync/retry';
-import { dailyPapersUrl, type HfDailyItem, paperApiUrl, parseDailyPapers, parsePaperVotes } from './api';
+import { parseDailyPapers, parsePaperVotes } from './answers';
+import { dailyPapersUrl, type HfDailyItem, paperApiUrl } from './api';
 
 export type { FetchLike } from '../sync/fetch-file';
 

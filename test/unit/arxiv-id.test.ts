@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl, isArxivIdKey, isNewStyleIdKey, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
-import { CHANNEL, parseRequest } from '../../lib/messages.ts';
+import { parseRequest } from '../../lib/background/requests.ts';
+import { CHANNEL } from '../../lib/messages.ts';
 
 type Kind = 'new-id' | 'old-id' | 'abs' | 'pdf' | 'html' | 'format';
 

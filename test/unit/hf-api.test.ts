@@ -2,15 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  dailyPapersUrl,
-  MAX_ABSTRACT,
-  MAX_AI_SUMMARY,
-  paperApiUrl,
-  parseDailyPapers,
-  parsePaperObject,
-  parsePaperVotes,
-} from '../../lib/hf/api';
+import { parseDailyPapers, parsePaperObject, parsePaperVotes } from '../../lib/hf/answers';
+import { dailyPapersUrl, MAX_ABSTRACT, MAX_AI_SUMMARY, paperApiUrl } from '../../lib/hf/api';
 import { LOCAL_FIXTURES_DIR } from '../support/shared';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(LOCAL_FIXTURES_DIR, 'hf', name), 'utf8'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL, MAX_IMPORT_CHARS, mayAsk, parseRequest, senderKind } from '../../lib/messages';
+import { parseRequest } from '../../lib/background/requests';
+import { CHANNEL, MAX_IMPORT_CHARS, mayAsk, senderKind } from '../../lib/messages';
 
 const EXT = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;

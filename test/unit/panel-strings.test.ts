@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { panelStrings } from '../../lib/background/handlers';
-import { CHANNEL, parseRequest } from '../../lib/messages';
+import { panelStrings } from '../../lib/background/paper-handlers';
+import { parseRequest } from '../../lib/background/requests';
+import { CHANNEL } from '../../lib/messages';
 import en from '../../public/_locales/en/messages.json';
 import ko from '../../public/_locales/ko/messages.json';
 
