@@ -21,6 +21,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { HfDailyItem } from '../hf/api';
 import type { FileError, StoredDigest, StoredPaper, StoredSummary, SyncProgress } from '../records';
 import type { PrivilegedSettings } from '../setting-defaults';
+import { fileChecked, fileFailed } from './file-state';
 
 export const DB_NAME = 'arxiv-ko-digest';
 export const DB_VERSION = 4;
@@ -176,18 +177,10 @@ async function migrateV1Files(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('digests').openCursor();
   while (cursor) {
     const d = cursor.value;
-    states.set(d.path, {
-      path: d.path,
-      date: d.date,
-      source: null,
-      etag: d.etag,
-      lastModified: d.lastModified,
-      checkedAt: d.fetchedAt,
-      lastError: null,
-      lastErrorAt: null,
-      attempts: 0,
-      nextRetryAt: null,
-    });
+    states.set(
+      d.path,
+      fileChecked(d.path, d.date, { source: null, etag: d.etag, lastModified: d.lastModified, checkedAt: d.fetchedAt }),
+    );
     cursor = await cursor.continue();
   }
   const meta = tx.objectStore('meta');
@@ -195,19 +188,15 @@ async function migrateV1Files(tx: UpgradeTx): Promise<void> {
   for (const e of old?.fileErrors ?? []) {
     const date = dateFromPath(e.path);
     if (!date) continue;
-    const s = states.get(e.path);
-    states.set(e.path, {
-      path: e.path,
-      date,
-      source: null,
-      etag: s?.etag ?? null,
-      lastModified: s?.lastModified ?? null,
-      checkedAt: s?.checkedAt ?? null,
-      lastError: e.message,
-      lastErrorAt: e.at,
-      attempts: e.attempts,
-      nextRetryAt: null,
-    });
+    states.set(
+      e.path,
+      fileFailed(e.path, date, states.get(e.path), {
+        error: e.message,
+        at: e.at,
+        attempts: e.attempts,
+        nextRetryAt: null,
+      }),
+    );
   }
   for (const s of states.values()) await files.put(s);
   if (old) {
