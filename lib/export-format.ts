@@ -11,12 +11,14 @@
  * the model endpoint's API key (`meta` is not exported at all).
  * `parseExport(text, now)` validates every record and rebuilds it from known fields only (unknown fields are dropped),
  * so what it returns can be written to the database as is. A damaged file is refused whole (an import is all or
- * nothing), with a code the pages translate:
- * - `farFuture`: a day after tomorrow (UTC, lib/dates.ts `isFarFuture`) as a digest date or a paper date; it would
- *   become "the newest digest" for good. `detail` is the day.
- * - `fetchedAt`: a digest's download time before 2023 (the upstream began then) or after now + 1 day; a future one
- *   would win every later merge. `detail` is the digest's day.
- * - `invalid`: any other broken record (`detail` names the field, e.g. `papers[3].votes must be an integer ≥ 0`).
+ * nothing), with an error code the pages translate (lib/errors.ts):
+ * - `importNotJson`, `importNotExport`, `importVersion` (`version`, `supported`);
+ * - `importFarFuture`: a day after tomorrow (UTC, lib/dates.ts `isFarFuture`) as a digest date or a paper date; it
+ *   would become "the newest digest" for good. `day` is the day.
+ * - `importFetchedAt`: a digest's download time before 2023 (the upstream began then) or after now + 1 day; a future
+ *   one would win every later merge. `day` is the digest's day.
+ * - `importInvalid`: any other broken record; its `cause` is a `field*` code whose `at` names the field (e.g.
+ *   `fieldInteger` at `papers[3].votes`, min 0).
  *   Generated summaries are refused past the caps their answers are held to when made (lib/gen: sections, section
  *   and label lengths, model name, titles), with an unknown provider, or with a `createdAt` before 2023 or after
  *   now + 1 day (the `fetchedAt` bounds); control and bidi characters are removed from their text, as from every
@@ -31,6 +33,7 @@
 import { parseArxivId } from './arxiv-id';
 import { isFarFuture, isIsoDate } from './dates';
 import type { Media, Section } from './digest/types';
+import { type AppError, appError, type ErrorCode } from './errors';
 import { MAX_SECTION_CHARS, MAX_SECTIONS } from './gen/answer';
 import { MAX_SECTION_TEXT, MAX_TITLE_KO } from './gen/chrome-ai/constants';
 import { MAX_MODEL_CHARS } from './gen/endpoint';
@@ -64,9 +67,6 @@ export interface ExportFile {
   summaries: StoredSummary[];
 }
 
-/** Why a file was rejected; pages map the code to a translated message with `detail` in it. */
-export type ExportErrorCode = 'notJson' | 'notExport' | 'version' | 'invalid' | 'farFuture' | 'fetchedAt';
-
 /** What an import changed on the way in (the `importData` reply carries them; the options page translates them). */
 export type ImportNote =
   /** `count` papers lost their thumbnail or video (not on an allowed host). */
@@ -76,7 +76,8 @@ export type ImportNote =
 
 export type ParseResult =
   | { ok: true; file: ExportFile; notes: ImportNote[] }
-  | { ok: false; code: ExportErrorCode; detail: string };
+  /** Why the file was refused (an `import*` code of lib/errors.ts). */
+  | { ok: false; error: AppError };
 
 /** Earliest believable `fetchedAt`: 2023-01-01 UTC (the upstream's first digests are from 2023). */
 export const MIN_FETCHED_AT = Date.UTC(2023, 0, 1);
@@ -110,14 +111,32 @@ export function exportFileName(now: number): string {
   return `arxiv-ko-digest-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
-/** A refusal with its code; `message` is the detail. */
+/** A refusal: `importFarFuture` / `importFetchedAt`, or `importInvalid` around the broken field's `field*` code. */
 class Invalid extends Error {
-  constructor(
-    message: string,
-    readonly code: ExportErrorCode = 'invalid',
-  ) {
-    super(message);
+  constructor(readonly error: AppError) {
+    super(error.code);
   }
+}
+
+/** The codes of a broken field that name only the field. */
+type AtOnly = Extract<
+  ErrorCode,
+  | 'fieldObject'
+  | 'fieldString'
+  | 'fieldArray'
+  | 'fieldDate'
+  | 'fieldArxivId'
+  | 'fieldUrl'
+  | 'fieldMediaKind'
+  | 'fieldNewestDate'
+  | 'fieldTokens'
+  | 'fieldCreatedAt'
+>;
+
+/** `field` (an `AtOnly` code at `at`, or a whole field error) as a refusal of the file. */
+function invalid(field: AtOnly | AppError, at = ''): Invalid {
+  const cause = typeof field === 'string' ? appError(field, { at }) : field;
+  return new Invalid(appError('importInvalid', { cause }));
 }
 
 /** What one parse knows and collects: the clock, and the normalisations made so far. */
@@ -130,11 +149,11 @@ interface Ctx {
 type Obj = Record<string, unknown>;
 
 function obj(v: unknown, at: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${at} must be an object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalid('fieldObject', at);
   return v as Obj;
 }
 function str(v: unknown, at: string): string {
-  if (typeof v !== 'string') throw new Invalid(`${at} must be a string`);
+  if (typeof v !== 'string') throw invalid('fieldString', at);
   return v;
 }
 function strOrNull(v: unknown, at: string): string | null {
@@ -142,33 +161,32 @@ function strOrNull(v: unknown, at: string): string | null {
 }
 function int(v: unknown, at: string, min = 0): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
-    throw new Invalid(`${at} must be an integer ≥ ${min}`);
+    throw invalid(appError('fieldInteger', { at, min }));
   return v;
 }
 function arr(v: unknown, at: string): unknown[] {
-  if (!Array.isArray(v)) throw new Invalid(`${at} must be an array`);
+  if (!Array.isArray(v)) throw invalid('fieldArray', at);
   return v;
 }
 function date(v: unknown, at: string, ctx: Ctx): string {
-  if (typeof v !== 'string' || !isIsoDate(v)) throw new Invalid(`${at} must be a YYYY-MM-DD date`);
-  if (isFarFuture(v, ctx.now)) throw new Invalid(v, 'farFuture');
+  if (typeof v !== 'string' || !isIsoDate(v)) throw invalid('fieldDate', at);
+  if (isFarFuture(v, ctx.now)) throw new Invalid(appError('importFarFuture', { day: v }));
   return v;
 }
 function arxivId(v: unknown, at: string): string {
-  if (typeof v !== 'string' || parseArxivId(v)?.id !== v)
-    throw new Invalid(`${at} must be an arXiv id without version`);
+  if (typeof v !== 'string' || parseArxivId(v)?.id !== v) throw invalid('fieldArxivId', at);
   return v;
 }
 function httpUrl(v: unknown, at: string): string {
   const s = str(v, at);
-  if (safeHttpUrl(s) === null) throw new Invalid(`${at} must be an http(s) URL`);
+  if (safeHttpUrl(s) === null) throw invalid('fieldUrl', at);
   return s;
 }
 
 function media(v: unknown, at: string, ctx: Ctx): Media | null {
   if (v === null) return null;
   const m = obj(v, at);
-  if (m.kind !== 'image' && m.kind !== 'video') throw new Invalid(`${at}.kind must be "image" or "video"`);
+  if (m.kind !== 'image' && m.kind !== 'video') throw invalid('fieldMediaKind', at);
   const url = httpUrl(m.url, `${at}.url`);
   if (!isAllowedMediaUrl(url)) {
     ctx.mediaDropped++;
@@ -191,7 +209,7 @@ function paper(v: unknown, at: string, ctx: Ctx): StoredPaper {
   const dates = [...new Set(arr(p.dates, `${at}.dates`).map((x, i) => date(x, `${at}.dates[${i}]`, ctx)))]
     .sort()
     .reverse();
-  if (dates[0] !== d) throw new Invalid(`${at}.date must be the newest of ${at}.dates`);
+  if (dates[0] !== d) throw invalid('fieldNewestDate', at);
   return {
     arxivId: arxivId(p.arxivId, `${at}.arxivId`),
     title: str(p.title, `${at}.title`),
@@ -206,7 +224,7 @@ function paper(v: unknown, at: string, ctx: Ctx): StoredPaper {
 
 function fetchedAt(v: unknown, at: string, day: string, ctx: Ctx): number {
   const t = int(v, at);
-  if (t < MIN_FETCHED_AT || t > ctx.now + DAY_MS) throw new Invalid(day, 'fetchedAt');
+  if (t < MIN_FETCHED_AT || t > ctx.now + DAY_MS) throw new Invalid(appError('importFetchedAt', { day }));
   return t;
 }
 
@@ -247,7 +265,7 @@ function digest(v: unknown, at: string, ctx: Ctx): StoredDigest {
  */
 function cleanStr(v: unknown, at: string, max: number, min = 0): string {
   const s = stripControls(str(v, at));
-  if (s.length < min || s.length > max) throw new Invalid(`${at} must be ${min}..${max} characters`);
+  if (s.length < min || s.length > max) throw invalid(appError('fieldLength', { at, min, max }));
   return s;
 }
 
@@ -258,7 +276,7 @@ const MAX_PROMPT_VERSION = 1000;
 function tokens(v: unknown, at: string): number | null {
   if (v === null) return null;
   const n = tokenCount(v);
-  if (n === null) throw new Invalid(`${at} must be null or an integer in 0..1000000000`);
+  if (n === null) throw invalid('fieldTokens', at);
   return n;
 }
 
@@ -274,18 +292,17 @@ function usage(v: unknown, at: string): GenUsage | null {
 function summary(v: unknown, at: string, ctx: Ctx): StoredSummary {
   const g = obj(v, at);
   if (typeof g.provider !== 'string' || !PROVIDERS.includes(g.provider as ProviderId))
-    throw new Invalid(`${at}.provider must be one of ${PROVIDERS.join(', ')}`);
+    throw invalid(appError('fieldProvider', { at: `${at}.provider`, list: PROVIDERS.join(', ') }));
   const sections = arr(g.sections, `${at}.sections`);
   if (sections.length === 0 || sections.length > MAX_SECTIONS)
-    throw new Invalid(`${at}.sections must hold 1..${MAX_SECTIONS} sections`);
+    throw invalid(appError('fieldSections', { at: `${at}.sections`, max: MAX_SECTIONS }));
   // On-device translation keeps the whole abstract in a section; a model's sections are held to a digest's size.
   const maxText = g.provider === 'chrome-ai' ? MAX_SECTION_TEXT : MAX_SECTION_CHARS;
   const createdAt = int(g.createdAt, `${at}.createdAt`);
-  if (createdAt < MIN_FETCHED_AT || createdAt > ctx.now + DAY_MS)
-    throw new Invalid(`${at}.createdAt must be a time between 2023-01-01 and tomorrow`);
+  if (createdAt < MIN_FETCHED_AT || createdAt > ctx.now + DAY_MS) throw invalid('fieldCreatedAt', `${at}.createdAt`);
   const promptVersion = int(g.promptVersion, `${at}.promptVersion`);
   if (promptVersion > MAX_PROMPT_VERSION)
-    throw new Invalid(`${at}.promptVersion must be at most ${MAX_PROMPT_VERSION}`);
+    throw invalid(appError('fieldPromptVersion', { at: `${at}.promptVersion`, max: MAX_PROMPT_VERSION }));
   return {
     arxivId: arxivId(g.arxivId, `${at}.arxivId`),
     title: cleanStr(g.title, `${at}.title`, MAX_TITLE_CHARS, 1),
@@ -308,50 +325,52 @@ export function parseExport(text: string, now: number = Date.now()): ParseResult
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, code: 'notJson', detail: e instanceof Error ? e.message : String(e) };
+  } catch {
+    return { ok: false, error: appError('importNotJson') };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as Obj).format !== EXPORT_FORMAT) {
-    return { ok: false, code: 'notExport', detail: `expected "format": "${EXPORT_FORMAT}"` };
+    return { ok: false, error: appError('importNotExport') };
   }
   const r = raw as Obj;
   if (typeof r.version !== 'number' || !IMPORTABLE_VERSIONS.includes(r.version)) {
-    const supported = IMPORTABLE_VERSIONS.join(', ');
-    return { ok: false, code: 'version', detail: `version ${JSON.stringify(r.version)}, supported: ${supported}` };
+    const version = String(JSON.stringify(r.version) ?? 'none').slice(0, 40);
+    return { ok: false, error: appError('importVersion', { version, supported: IMPORTABLE_VERSIONS.join(', ') }) };
   }
   const ctx: Ctx = { now, mediaDropped: 0, notes: [] };
   try {
     const exportedAt = str(r.exportedAt, 'exportedAt');
-    if (Number.isNaN(Date.parse(exportedAt))) throw new Invalid('exportedAt must be an ISO 8601 time');
+    if (Number.isNaN(Date.parse(exportedAt))) throw invalid(appError('fieldExportedAt', { at: 'exportedAt' }));
     const digests = arr(r.digests, 'digests').map((x, i) => digest(x, `digests[${i}]`, ctx));
     const papers = arr(r.papers, 'papers').map((x, i) => paper(x, `papers[${i}]`, ctx));
     const summaries =
       r.version === 1 ? [] : arr(r.summaries, 'summaries').map((x, i) => summary(x, `summaries[${i}]`, ctx));
     const dates = new Set<string>();
     for (const [i, d] of digests.entries()) {
-      if (dates.has(d.date)) throw new Invalid(`digests[${i}].date ${d.date} occurs twice`);
+      if (dates.has(d.date)) throw invalid(appError('fieldTwice', { at: `digests[${i}].date`, value: d.date }));
       dates.add(d.date);
     }
     const ids = new Set<string>();
     for (const [i, p] of papers.entries()) {
-      if (ids.has(p.arxivId)) throw new Invalid(`papers[${i}].arxivId ${p.arxivId} occurs twice`);
+      if (ids.has(p.arxivId)) throw invalid(appError('fieldTwice', { at: `papers[${i}].arxivId`, value: p.arxivId }));
       ids.add(p.arxivId);
     }
     const summaryIds = new Set<string>();
     for (const [i, g] of summaries.entries()) {
-      if (summaryIds.has(g.arxivId)) throw new Invalid(`summaries[${i}].arxivId ${g.arxivId} occurs twice`);
+      if (summaryIds.has(g.arxivId)) {
+        throw invalid(appError('fieldTwice', { at: `summaries[${i}].arxivId`, value: g.arxivId }));
+      }
       summaryIds.add(g.arxivId);
     }
     for (const [i, d] of digests.entries()) {
       const missing = d.paperIds.find((id) => !ids.has(id));
-      if (missing !== undefined) throw new Invalid(`digests[${i}] lists paper ${missing}, which is not in papers`);
+      if (missing !== undefined) throw invalid(appError('fieldMissingPaper', { at: `digests[${i}]`, id: missing }));
     }
     const dropped: ImportNote[] = ctx.mediaDropped > 0 ? [{ code: 'mediaDropped', count: ctx.mediaDropped }] : [];
     const notes = [...dropped, ...ctx.notes];
     const file: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, digests, papers, summaries };
     return { ok: true, file, notes };
   } catch (e) {
-    if (e instanceof Invalid) return { ok: false, code: e.code, detail: e.message };
+    if (e instanceof Invalid) return { ok: false, error: e.error };
     throw e;
   }
 }

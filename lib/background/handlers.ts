@@ -18,7 +18,8 @@
  * - Every paper in a reply goes through lib/show.ts `showPaper` (inline markdown tokenized here, not in the renderers).
  * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (`parseRequest`) and that this
  *   sender may ask it (`mayAsk`: content scripts only read)
- *   and returns a `Reply`; it never throws (errors become `{ ok: false, error }`).
+ *   and returns a `Reply`; it never throws: a refusal is `{ ok: false, error, code, params }` (lib/errors.ts; a
+ *   handler throws a CodedError for one the user should read, anything else is `internal`).
  */
 import { clearAll, exportAll, importRecords } from '../db/data-io';
 import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../db/queries';
@@ -26,6 +27,8 @@ import type { DigestDb } from '../db/schema';
 import { getSettings, putSettings } from '../db/settings-store';
 import { getSummary } from '../db/summaries';
 import { getSyncStatus } from '../db/sync-state';
+import { englishError } from '../error-english';
+import { type AppError, appError, CodedError, errorOf, readAppError } from '../errors';
 import { buildExport, parseExport, serializeExport } from '../export-format';
 import { endpointOf } from '../gen/endpoint';
 import type { ProviderChoice } from '../gen/service';
@@ -118,11 +121,13 @@ function defaultEstimate(): Promise<StorageEstimateLike> {
   return storage?.estimate ? storage.estimate() : Promise.resolve({});
 }
 
-/** The strings the content script's panel and badges use, from the bundled table of `lang`. */
+/** The strings the content script's panel and badges use (with the error codes a reply may carry), in `lang`. */
+const PANEL_PREFIXES = ['panel_', 'common_', 'gen_', 'error_'];
+
 export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: string }> {
   const out: Record<string, { message: string }> = {};
   for (const [key, value] of Object.entries(bundledMessages(lang))) {
-    if (value && (key.startsWith('panel_') || key.startsWith('common_') || key.startsWith('gen_'))) out[key] = value;
+    if (value && PANEL_PREFIXES.some((p) => key.startsWith(p))) out[key] = value;
   }
   return out;
 }
@@ -134,6 +139,21 @@ export async function latestDigestAnswer(db: DigestDb): Promise<Res<'getLatestDi
 
 function showDay<T extends { papers: StoredPaper[] }>(day: T): Omit<T, 'papers'> & { papers: ShownPaper[] } {
   return { ...day, papers: day.papers.map(showPaper) };
+}
+
+/** A refusal: the code the pages word, and `error` for logs (the code's English words unless told). */
+function refuse(problem: AppError, error: string = englishError(problem)): Reply<MessageType> {
+  return { ok: false, error, ...problem };
+}
+
+/** Why `raw` was refused: a settings change says which field and why; anything else is a refused request. */
+function requestProblem(raw: unknown): AppError {
+  const m = raw as { type?: unknown; payload?: { patch?: unknown } } | null;
+  if (m?.type === 'setSettings' && typeof m.payload === 'object' && m.payload !== null) {
+    const r = parseSettingsPatch(m.payload.patch);
+    if (!r.ok) return r.problem;
+  }
+  return appError('requestRefused');
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
@@ -191,7 +211,7 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     },
     importData: async ({ json }) => {
       const parsed = parseExport(json, now());
-      if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
+      if (!parsed.ok) throw new CodedError(parsed.error);
       const { digests, papers, summaries: generated } = parsed.file;
       const result = await importRecords(await db(), digests, papers, generated);
       await deps.onDataChanged?.();
@@ -233,21 +253,21 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     ...summaries,
     setSettings: async ({ patch: raw }) => {
       const parsed = parseSettingsPatch(raw);
-      if (!parsed.ok) throw new Error(parsed.error);
+      if (!parsed.ok) throw new CodedError(parsed.problem);
       const { patch } = parsed;
       const permitted = deps.originPermitted ?? (async () => true);
+      const noPermission = (origin: string) => new CodedError(appError('noPermission', { origin }));
       if (patch.sourceUrl !== undefined && patch.sourceUrl !== DEFAULT_SOURCE_URL) {
         const origin = new URL(patch.sourceUrl).origin;
-        if (!(await permitted(origin))) throw new Error(`no host permission for ${origin}`);
+        if (!(await permitted(origin))) throw noPermission(origin);
       }
-      if ((patch.hfDaily || patch.hfLiveVotes) && !(await permitted(new URL(HF_HOST_PERMISSION).origin))) {
-        throw new Error('no host permission for https://huggingface.co');
-      }
+      const hfOrigin = new URL(HF_HOST_PERMISSION).origin;
+      if ((patch.hfDaily || patch.hfLiveVotes) && !(await permitted(hfOrigin))) throw noPermission(hfOrigin);
       const current = await getSettings(await db());
       const endpoint = endpointOf({ ...current, ...patch });
       const endpointChanged = ['summaryProvider', 'providerBaseUrl'].some((k) => Object.hasOwn(patch, k));
       if (endpoint && endpointChanged && !(await permitted(endpoint.origin))) {
-        throw new Error(`no host permission for ${endpoint.origin}`);
+        throw noPermission(endpoint.origin);
       }
       const { before, after } = await putSettings(await db(), patch);
       await deps.onSettingsChanged?.(before, after);
@@ -262,16 +282,18 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
   const handleMessage: MessageHandler = async (raw, sender, ctx) => {
     try {
       const kind = senderKind(sender, ctx.extensionId, ctx.extensionOrigin);
-      if (!kind) return { ok: false, error: 'sender not allowed' };
+      if (!kind) return refuse(appError('requestRefused'), 'sender not allowed');
       const env = parseRequest(raw);
-      if (typeof env === 'string') return { ok: false, error: env };
-      if (!mayAsk(kind, env.type)) return { ok: false, error: `${env.type} is not allowed from a content script` };
+      if (typeof env === 'string') return refuse(requestProblem(raw), env);
+      if (!mayAsk(kind, env.type)) {
+        return refuse(appError('requestRefused'), `${env.type} is not allowed from a content script`);
+      }
       const handler = handlers[env.type] as (req: Req<MessageType>) => Promise<Res<MessageType>>;
       return { ok: true, data: await handler(env.payload) };
     } catch (e) {
-      const code = (e as { code?: unknown } | null)?.code;
-      const error = e instanceof Error ? e.message : String(e);
-      return code === 'dbNewer' ? { ok: false, error, code } : { ok: false, error };
+      const coded = readAppError(e);
+      if (coded) return refuse(coded);
+      return refuse(errorOf(e, 'internal'), e instanceof Error ? e.message : String(e));
     }
   };
 

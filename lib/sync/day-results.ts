@@ -12,18 +12,18 @@ import { fileChecked, fileFailed } from '../db/file-state';
 import type { DigestDb, FileState } from '../db/schema';
 import { putFileState } from '../db/sync-state';
 import type { ParsedDigest } from '../digest/types';
+import { type AppError, appError, errorOf } from '../errors';
 import type { DayWriter } from './day-writer';
 import type { FetchResult } from './fetch-file';
 import type { DayTask } from './plan';
 import type { SyncReport } from './report';
 import { fileRetryAt, RUN_BACKOFF_BASE } from './retry';
-import { RUN_MESSAGES as M } from './run-messages';
 
 export type StopReason = 'offline' | 'rate-limited' | 'aborted' | 'storage';
 
 export interface DayFailure {
   path: string;
-  message: string;
+  error: AppError;
 }
 
 export interface DayContext {
@@ -50,15 +50,15 @@ export function createDayResults(ctx: DayContext, report: SyncReport): DayResult
   const { db, now, files } = ctx;
   const failures: DayFailure[] = [];
 
-  const recordFailure = async (task: DayTask, message: string, retryAfterMs: number | null): Promise<void> => {
+  const recordFailure = async (task: DayTask, error: AppError, retryAfterMs: number | null): Promise<void> => {
     const at = now();
     const attempts = task.attempts + 1;
-    failures.push({ path: task.path, message });
+    failures.push({ path: task.path, error });
     report.failed++;
     await putFileState(
       db,
       fileFailed(task.path, task.date, files.get(task.path), {
-        error: message,
+        error,
         at,
         attempts,
         nextRetryAt: fileRetryAt(at, attempts, retryAfterMs),
@@ -71,12 +71,12 @@ export function createDayResults(ctx: DayContext, report: SyncReport): DayResult
     let parsed: ParsedDigest;
     try {
       parsed = ctx.parse(r.text, task.path);
-    } catch (e) {
-      await recordFailure(task, M.unreadable(e), null);
+    } catch {
+      await recordFailure(task, appError('fileUnreadable'), null);
       return;
     }
     if (parsed.papers.length === 0) {
-      await recordFailure(task, M.noPapers(), null);
+      await recordFailure(task, appError('fileNoPapers'), null);
       return;
     }
     await ctx.writer.write({
@@ -119,7 +119,7 @@ export function createDayResults(ctx: DayContext, report: SyncReport): DayResult
         const until = now() + Math.max(r.retryAfterMs ?? 0, RUN_BACKOFF_BASE);
         results.retryAfterUntil = Math.max(results.retryAfterUntil ?? 0, until);
       }
-      await recordFailure(task, r.message, r.retryAfterMs);
+      await recordFailure(task, r.problem, r.retryAfterMs);
     }
   };
 
@@ -132,7 +132,7 @@ export function createDayResults(ctx: DayContext, report: SyncReport): DayResult
         await handle(task, r);
       } catch (e) {
         results.stop ??= 'storage';
-        failures.push({ path: task.path, message: M.storeFailed(e) });
+        failures.push({ path: task.path, error: errorOf(e, 'fileStoreFailed') });
         report.failed++;
       }
     },

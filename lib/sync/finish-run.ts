@@ -5,14 +5,15 @@
  */
 import type { DigestDb } from '../db/schema';
 import { getFileStates, getSyncMeta, updateSyncMeta } from '../db/sync-state';
+import { type AppError, errorOf } from '../errors';
 import type { SyncReport } from './report';
 import { earliestRetry, nextAlarmAt } from './retry';
-import { RUN_MESSAGES as M } from './run-messages';
 
 export interface RunOutcome {
   /** 'failed' grows run-level backoff, 'ok' resets it and sets lastSuccess, 'keep' changes neither. */
   runs: 'ok' | 'failed' | 'keep';
-  error: string | null;
+  /** Why the run ended as it did (none: a good run). */
+  errors: AppError[];
   /** A new Retry-After deadline (null clears it; absent keeps the stored one). */
   retryAfterUntil?: number | null;
   /** Days were left over by the per-run bound: the next run is due a minute later. */
@@ -23,14 +24,15 @@ export interface FinishContext {
   db: DigestDb;
   now: () => number;
   intervalHours: number;
-  /** Said after the outcome's error whatever the run ends with (refused far-future days), or null. */
-  note: string | null;
+  /** Said after the outcome's errors whatever the run ends with (refused far-future days), or null. */
+  note: AppError | null;
 }
 
 export async function finishRun(ctx: FinishContext, report: SyncReport, outcome: RunOutcome): Promise<SyncReport> {
   const { db } = ctx;
   report.endedAt = ctx.now();
-  report.error = [outcome.error, ctx.note].filter((e) => e !== null).join('; ') || null;
+  const errors = ctx.note ? [...outcome.errors, ctx.note] : outcome.errors;
+  report.error = errors.length > 0 ? errors : null;
   report.ok = report.error === null;
   try {
     const meta = await getSyncMeta(db);
@@ -57,7 +59,7 @@ export async function finishRun(ctx: FinishContext, report: SyncReport, outcome:
       progress: null,
     });
   } catch (e) {
-    report.error ??= M.recordFailed(e);
+    report.error ??= [errorOf(e, 'syncRecordFailed')];
     report.ok = false;
   }
   return report;

@@ -6,12 +6,12 @@
  */
 import type { DigestDb } from '../db/schema';
 import { getIndexMeta, putIndexMeta } from '../db/sync-state';
+import { appError } from '../errors';
 import { parseIndex } from './csv-index';
 import { type FetchLike, fetchText } from './fetch-file';
 import type { RunOutcome } from './finish-run';
 import type { SyncReport } from './report';
 import { backoffDelay, RUN_BACKOFF_BASE } from './retry';
-import { RUN_MESSAGES as M } from './run-messages';
 import { INDEX_PATH, MAX_INDEX_BYTES, sourceUrl } from './source';
 
 export interface IndexContext {
@@ -46,7 +46,7 @@ export async function readIndex(ctx: IndexContext, report: SyncReport): Promise<
     const parsed = parseIndex(idx.text);
     if (!parsed.ok) {
       report.index = 'failed';
-      return { kind: 'end', outcome: { runs: 'failed', error: M.badIndex(parsed.error) } };
+      return { kind: 'end', outcome: { runs: 'failed', errors: [appError('syncBadIndex', { cause: parsed.error })] } };
     }
     const days = parsed.days.map((d) => d.date);
     await putIndexMeta(db, { source: base, etag: idx.etag, lastModified: idx.lastModified, fetchedAt: now(), days });
@@ -59,12 +59,14 @@ export async function readIndex(ctx: IndexContext, report: SyncReport): Promise<
   }
   report.index = 'failed';
   const failure = idx.kind === 'error' ? idx : null;
-  if (failure?.error === 'aborted') return { kind: 'end', outcome: { runs: 'keep', error: M.stopped() } };
+  if (failure?.error === 'aborted') {
+    return { kind: 'end', outcome: { runs: 'keep', errors: [appError('syncStopped')] } };
+  }
   const retryAfterUntil =
     failure?.error === 'rate-limited'
       ? now() +
         Math.max(failure.retryAfterMs ?? 0, backoffDelay(ctx.consecutiveFailures + 1, RUN_BACKOFF_BASE, 3_600_000))
       : undefined;
-  const message = failure?.message ?? M.no304();
-  return { kind: 'end', outcome: { runs: 'failed', error: M.indexFailed(message), retryAfterUntil } };
+  const error = failure ? appError('syncIndex', { cause: failure.problem }) : appError('syncNo304');
+  return { kind: 'end', outcome: { runs: 'failed', errors: [error], retryAfterUntil } };
 }

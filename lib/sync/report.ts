@@ -1,12 +1,13 @@
 /** What one sync run did (lib/sync/run `runSync` returns it; the runner hands it to the background). */
+import type { AppError } from '../errors';
 
 export type IndexOutcome = 'fetched' | 'not-modified' | 'failed' | 'skipped';
 
 export interface SyncReport {
   /** Index read, run not cut short, no file failed. */
   ok: boolean;
-  /** Plain-words summary of what went wrong (null when ok). */
-  error: string | null;
+  /** What went wrong, as codes (lib/errors.ts; the run's reason first, then notes such as refused days); null when ok. */
+  error: AppError[] | null;
   index: IndexOutcome;
   /** Days listed in the index. */
   days: number;

@@ -24,6 +24,7 @@ import type { DigestDb } from '../db/schema';
 import { getFileStates, getStoredDates, getSyncMeta, updateSyncMeta } from '../db/sync-state';
 import { parseDigest } from '../digest/parse';
 import type { ParsedDigest } from '../digest/types';
+import { appError, errorOf } from '../errors';
 import type { SyncProgress } from '../records';
 import { createDayResults, type DayResults } from './day-results';
 import { createDayWriter } from './day-writer';
@@ -34,11 +35,9 @@ import { planDays } from './plan';
 import { createProgress } from './progress';
 import { readIndex } from './read-index';
 import { emptyReport, type SyncReport } from './report';
-import { RUN_MESSAGES as M } from './run-messages';
 import { MAX_DAY_FILE_BYTES, sourceUrl, validateSourceUrl } from './source';
 
 export { emptyReport, type IndexOutcome, type SyncReport } from './report';
-export { RUN_MESSAGES } from './run-messages';
 
 export interface SyncDeps {
   db: DigestDb;
@@ -84,10 +83,10 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
   try {
     const meta = await getSyncMeta(db);
     if (meta.retryAfterUntil !== null && meta.retryAfterUntil > startedAt) {
-      return await finish({ runs: 'keep', error: M.slowDown(meta.retryAfterUntil) });
+      return await finish({ runs: 'keep', errors: [appError('syncSlowDown', { until: meta.retryAfterUntil })] });
     }
     const source = validateSourceUrl(deps.baseUrl);
-    if (!source.ok) return await finish({ runs: 'keep', error: M.source(source.error) });
+    if (!source.ok) return await finish({ runs: 'keep', errors: [appError('syncSource', { cause: source.error })] });
     const base = source.url;
     await updateSyncMeta(db, { lastRunStartedAt: startedAt, progress: { done: 0, total: 0 }, retryAfterUntil: null });
     const timeoutMs = deps.timeoutMs ?? DEFAULTS.timeoutMs;
@@ -121,7 +120,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     });
     report.deferred = plan.deferred.length + plan.later.length;
     report.future = plan.future.length;
-    if (plan.future.length > 0) fin.note = M.future(plan.future);
+    if (plan.future.length > 0) fin.note = futureDays(plan.future);
     const total = plan.tasks.length;
     const progress = createProgress(db, total, deps.onProgress);
     await progress.start();
@@ -162,29 +161,36 @@ export async function runSync(deps: SyncDeps): Promise<SyncReport> {
     const moreDays = plan.later.length > 0;
     const first = results.failures[0];
     if (first) {
+      const count = results.failures.length;
       return await finish({
         runs: 'ok',
-        error: M.filesFailed(results.failures.length, first.path, first.message),
+        errors: [appError('syncFilesFailed', { count, path: first.path, cause: first.error })],
         moreDays,
       });
     }
-    return await finish({ runs: 'ok', error: null, moreDays });
+    return await finish({ runs: 'ok', errors: [], moreDays });
   } catch (e) {
-    return await finish({ runs: 'failed', error: M.failed(e) });
+    return await finish({ runs: 'failed', errors: [errorOf(e, 'syncFailed')] });
   }
 }
 
 /** How a run that stopped early ends: why, and how many days are left for the next run. */
 function stopOutcome(results: DayResults, left: number, now: () => number): RunOutcome {
   const { stop, retryAfterUntil } = results;
-  const rest = left > 0 ? M.left(left) : '';
-  const message =
+  const why =
     stop === 'offline'
-      ? M.offline()
+      ? appError('syncOffline')
       : stop === 'rate-limited'
-        ? M.slowDown(retryAfterUntil ?? now())
+        ? appError('syncSlowDown', { until: retryAfterUntil ?? now() })
         : stop === 'storage'
-          ? (results.failures.at(-1)?.message ?? M.storeFailedAny())
-          : M.stopped();
-  return { runs: stop === 'aborted' ? 'keep' : 'failed', error: `${message}${rest}`, retryAfterUntil };
+          ? (results.failures.at(-1)?.error ?? appError('fileStoreFailed', { detail: 'Error' }))
+          : appError('syncStopped');
+  const errors = left > 0 ? [why, appError('syncDaysLeft', { count: left })] : [why];
+  return { runs: stop === 'aborted' ? 'keep' : 'failed', errors, retryAfterUntil };
+}
+
+/** Refused far-future days, named (the first three) in whatever the run ends with. */
+function futureDays(dates: readonly string[]) {
+  const named = `${dates.slice(0, 3).join(', ')}${dates.length > 3 ? ', …' : ''}`;
+  return appError('syncFutureDays', { count: dates.length, dates: named });
 }
