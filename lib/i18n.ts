@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
+import { formatMessage } from './i18n-format';
 import type { UiLanguage } from './setting-defaults';
 import { readUiLanguage } from './ui-language';
 
@@ -41,16 +42,9 @@ export async function initI18n(language: Promise<UiLanguage> = readUiLanguage())
   await loadLanguage(await language);
 }
 
-function format(message: string, subs: readonly (string | number)[]): string {
-  return message.replace(/\$(\d)/g, (m, d: string) => {
-    const v = subs[Number(d) - 1];
-    return v === undefined ? m : String(v);
-  });
-}
-
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const own = pinned?.[key]?.message;
-  if (own !== undefined) return format(own, subs);
+  if (own !== undefined) return formatMessage(own, subs);
   let message = '';
   try {
     message = browser.i18n.getMessage(key, subs.map(String));

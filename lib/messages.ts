@@ -6,6 +6,7 @@
 
 import { ARXIV_HOSTS } from './arxiv-hosts';
 import type { UsageTotals } from './db/summaries';
+import type { AppError } from './errors';
 import type { ImportNote } from './export-format';
 import type { GenErrorCode } from './gen/types';
 import type { HfTodayResult, LiveVotesResult } from './hf/service';
@@ -149,14 +150,11 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 /**
- * Errors the pages translate (`_locales`: `error_<code>`) instead of showing the background's English text:
- * `dbNewer`, the database was written by a newer version of the extension (after a downgrade).
+ * A refusal carries its reason as an error code with parameters (lib/errors.ts: `dbNewer` after a downgrade, a
+ * refused import or settings change, `requestRefused`, `internal`…), which the pages word in the UI language
+ * (`_locales`: `error_<code>`); `error` says it in English for logs.
  */
-export type ReplyErrorCode = 'dbNewer';
-
-export type Reply<K extends MessageType> =
-  | { ok: true; data: Res<K> }
-  | { ok: false; error: string; code?: ReplyErrorCode };
+export type Reply<K extends MessageType> = { ok: true; data: Res<K> } | ({ ok: false; error: string } & AppError);
 
 export const CHANNEL = 'arxiv-ko-digest/v1' as const;
 

@@ -1,4 +1,5 @@
 import type { Diagnostic, InlineToken, Paper, Section } from './digest/types';
+import type { AppError } from './errors';
 import type { GenUsage, ProviderId } from './gen/types';
 
 /** A paper as stored: the newest occurrence's data, plus every digest date it appeared in. */
@@ -55,7 +56,8 @@ export interface SyncProgress {
 
 export interface FileError {
   path: string;
-  message: string;
+  /** Why its last attempt failed (the pages word it: lib/error-text.ts). */
+  error: AppError;
   at: number;
   attempts: number;
 }
@@ -64,7 +66,8 @@ export interface SyncStatus {
   running: boolean;
   progress: SyncProgress | null;
   lastSuccess: number | null;
-  lastError: string | null;
+  /** The last run's errors, its reason first (the pages word them: lib/error-text.ts `errorsMessage`); null: none. */
+  lastError: AppError[] | null;
   nextRun: number | null;
   paperCount: number;
   digestCount: number;

@@ -9,6 +9,7 @@
  */
 import { useId } from 'preact/hooks';
 import { relativeTime } from '../../lib/dates';
+import { errorMessage } from '../../lib/error-text';
 import type { GenErrorCode } from '../../lib/gen/types';
 import type { HfDailyItem } from '../../lib/hf/api';
 import { t, uiLang } from '../../lib/i18n';
@@ -155,7 +156,7 @@ function stateLine(data: HfToday): { text: string; error: boolean } | null {
     case 'rateLimited':
       return { text: t('popup_hfRateLimited'), error: false };
     case 'error':
-      return { text: t('popup_hfError', data.error ?? ''), error: true };
+      return { text: t('popup_hfError', data.error ? errorMessage(data.error) : ''), error: true };
     case 'empty':
       return { text: t('popup_hfEmpty'), error: false };
     default:

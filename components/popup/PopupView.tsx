@@ -4,6 +4,7 @@
  */
 import { useId } from 'preact/hooks';
 import { isToday } from '../../lib/dates';
+import { errorsMessage } from '../../lib/error-text';
 import { t } from '../../lib/i18n';
 import { readerPaperHash } from '../../lib/links';
 import type { HfKoreanController } from '../../lib/pages/popup/use-hf-today';
@@ -41,7 +42,7 @@ function EmptyState({ status }: { status: SyncStatus | null }) {
     line = status.progress
       ? t('popup_emptyDownloading', status.progress.done, status.progress.total)
       : t('popup_emptyStarting');
-  else if (status?.lastError) line = t('popup_emptyFailed', status.lastError);
+  else if (status?.lastError) line = t('popup_emptyFailed', errorsMessage(status.lastError));
   else line = t('popup_emptyIdle');
   return (
     <section class="notice" data-testid="empty-state" aria-labelledby={headingId}>

@@ -1,9 +1,10 @@
 /**
  * Sync status block shared by the popup and the options page: last successful sync (relative time), progress while
- * running, the last error in plain words, the stored paper count and a "Sync now" button. Pure: renders its props.
+ * running, the last error in the UI language, the stored paper count and a "Sync now" button. Pure: renders its props.
  */
 import { useId } from 'preact/hooks';
 import { relativeTime } from '../../lib/dates';
+import { errorsMessage } from '../../lib/error-text';
 import { t, uiLang } from '../../lib/i18n';
 import type { SyncController } from '../../lib/pages/use-sync-status';
 import type { SyncStatus } from '../../lib/records';
@@ -57,7 +58,7 @@ export function SyncStatusView({ sync, now, headingLevel = 2, visibleHeading = f
               : t('popup_syncNever')}
           </p>
         )}
-        {status?.lastError && <p class="error">{t('popup_syncError', status.lastError)}</p>}
+        {status?.lastError && <p class="error">{t('popup_syncError', errorsMessage(status.lastError))}</p>}
         {status && status.fileErrors.length > 0 && (
           <p class="muted">{t('popup_syncFileErrors', status.fileErrors.length)}</p>
         )}

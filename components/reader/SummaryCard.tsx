@@ -4,6 +4,7 @@
  * links, and on its own view a remove button with an inline confirmation. Pure: removing goes through `onDelete`.
  */
 import { useId, useState } from 'preact/hooks';
+import { errorText } from '../../lib/error-text';
 import { t, uiLang } from '../../lib/i18n';
 import { arxivAbsUrl, hfPaperUrl } from '../../lib/links';
 import type { ShownSummary } from '../../lib/records';
@@ -25,7 +26,7 @@ function DeleteSummary({ arxivId, onDelete }: { arxivId: string; onDelete(arxivI
     setBusy(true);
     setError(null);
     onDelete(arxivId)
-      .catch((e: unknown) => setError(t('reader_summaryDeleteFailed', e instanceof Error ? e.message : String(e))))
+      .catch((e: unknown) => setError(t('reader_summaryDeleteFailed', errorText(e))))
       .finally(() => setBusy(false));
   };
   return (

@@ -10,6 +10,7 @@
 import { clearAll, exportAll, importRecords } from '../db/data-io';
 import { counts } from '../db/queries';
 import { getSyncStatus } from '../db/sync-state';
+import { CodedError } from '../errors';
 import { buildExport, parseExport, serializeExport } from '../export-format';
 import type { HandlerContext, HandlersOf, StorageEstimateLike } from './handler-deps';
 
@@ -39,7 +40,7 @@ export function dataHandlers({
     },
     importData: async ({ json }) => {
       const parsed = parseExport(json, now());
-      if (!parsed.ok) throw new Error(`import refused (${parsed.code}): ${parsed.detail}`);
+      if (!parsed.ok) throw new CodedError(parsed.error);
       const { digests, papers, summaries } = parsed.file;
       const result = await importRecords(await db(), digests, papers, summaries);
       await deps.onDataChanged?.();

@@ -10,10 +10,14 @@
  *   reading (./paper-handlers), sync and data (./data-handlers), Hugging Face (./hf-handlers), settings
  *   (./settings-handlers) and Korean summaries (./summary-handlers).
  * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (./requests.ts `parseRequest`)
- *   and that this sender may ask it (`mayAsk`: content scripts only read), and returns a `Reply`; it never throws
- *   (errors become `{ ok: false, error }`).
+ *   and that this sender may ask it (`mayAsk`: content scripts only read), and returns a `Reply`; it never throws: a
+ *   refusal is `{ ok: false, error, code, params }` (lib/errors.ts; a handler throws a CodedError for one the user
+ *   should read, anything else is `internal`).
  */
+import { englishError } from '../error-english';
+import { type AppError, appError, errorOf, readAppError } from '../errors';
 import { type MessageType, mayAsk, type Reply, type Req, type Res, type SenderInfo, senderKind } from '../messages';
+import { parseSettingsPatch } from '../privileged-settings';
 import { dataHandlers } from './data-handlers';
 import type { HandlerContext, HandlerDeps, Handlers } from './handler-deps';
 import { hfHandlers } from './hf-handlers';
@@ -31,6 +35,21 @@ export interface SenderContext {
 }
 
 export type MessageHandler = (raw: unknown, sender: SenderInfo, ctx: SenderContext) => Promise<Reply<MessageType>>;
+
+/** A refusal: the code the pages word, and `error` for logs (the code's English words unless told). */
+function refuse(problem: AppError, error: string = englishError(problem)): Reply<MessageType> {
+  return { ok: false, error, ...problem };
+}
+
+/** Why `raw` was refused: a settings change says which field and why; anything else is a refused request. */
+function requestProblem(raw: unknown): AppError {
+  const m = raw as { type?: unknown; payload?: { patch?: unknown } } | null;
+  if (m?.type === 'setSettings' && typeof m.payload === 'object' && m.payload !== null) {
+    const r = parseSettingsPatch(m.payload.patch);
+    if (!r.ok) return r.problem;
+  }
+  return appError('requestRefused');
+}
 
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
   const ctx: HandlerContext = { deps, db: async () => deps.db(), now: deps.now ?? Date.now };
@@ -51,16 +70,18 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
   const handleMessage: MessageHandler = async (raw, sender, senderCtx) => {
     try {
       const kind = senderKind(sender, senderCtx.extensionId, senderCtx.extensionOrigin);
-      if (!kind) return { ok: false, error: 'sender not allowed' };
+      if (!kind) return refuse(appError('requestRefused'), 'sender not allowed');
       const env = parseRequest(raw);
-      if (typeof env === 'string') return { ok: false, error: env };
-      if (!mayAsk(kind, env.type)) return { ok: false, error: `${env.type} is not allowed from a content script` };
+      if (typeof env === 'string') return refuse(requestProblem(raw), env);
+      if (!mayAsk(kind, env.type)) {
+        return refuse(appError('requestRefused'), `${env.type} is not allowed from a content script`);
+      }
       const handler = handlers[env.type] as (req: Req<MessageType>) => Promise<Res<MessageType>>;
       return { ok: true, data: await handler(env.payload) };
     } catch (e) {
-      const code = (e as { code?: unknown } | null)?.code;
-      const error = e instanceof Error ? e.message : String(e);
-      return code === 'dbNewer' ? { ok: false, error, code } : { ok: false, error };
+      const coded = readAppError(e);
+      if (coded) return refuse(coded);
+      return refuse(errorOf(e, 'internal'), e instanceof Error ? e.message : String(e));
     }
   };
 

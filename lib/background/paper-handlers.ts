@@ -14,11 +14,13 @@ import { showSummary } from '../show-summary';
 import type { HandlerContext, HandlersOf } from './handler-deps';
 import { paperExtras } from './summary-handlers';
 
-/** The strings the content script's panel and badges use, from the bundled table of `lang`. */
+/** The strings the content script's panel and badges use (with the error codes a reply may carry), in `lang`. */
+const PANEL_PREFIXES = ['panel_', 'common_', 'gen_', 'error_'];
+
 export function panelStrings(lang: 'ko' | 'en'): Record<string, { message: string }> {
   const out: Record<string, { message: string }> = {};
   for (const [key, value] of Object.entries(bundledMessages(lang))) {
-    if (value && (key.startsWith('panel_') || key.startsWith('common_') || key.startsWith('gen_'))) out[key] = value;
+    if (value && PANEL_PREFIXES.some((p) => key.startsWith(p))) out[key] = value;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import badgeCss from '../../components/badge.css?inline';
 import type { PanelTheme } from '../../components/DigestPanel';
 import { type BadgeStatus, ListingBadge } from '../../components/ListingBadge';
 import panelCss from '../../components/panel.css?inline';
+import { errorText } from '../error-text';
 import type { PaperBadge, ShownPaper } from '../records';
 import { listingEntries, searchEntries } from '../selectors';
 import { send } from '../send';
@@ -35,7 +36,7 @@ function BadgeHost({ badge, theme }: { badge: PaperBadge; theme: PanelTheme }) {
           setStatus(r.paper ? 'ready' : 'missing');
         },
         (e: unknown) => {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(errorText(e));
           setStatus('error');
         },
       );

@@ -18,17 +18,26 @@
  *   model, prompt version, creation time and token usage; index `by-createdAt`). Nothing existing changes.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { AppError } from '../errors';
 import type { HfDailyItem } from '../hf/api';
-import type { FileError, StoredDigest, StoredPaper, StoredSummary, SyncProgress } from '../records';
+import type { StoredDigest, StoredPaper, StoredSummary, SyncProgress } from '../records';
 import type { PrivilegedSettings } from '../setting-defaults';
+import { fileChecked, fileFailed } from './file-state';
 
 export const DB_NAME = 'arxiv-ko-digest';
 export const DB_VERSION = 4;
 
+/**
+ * A stored error (lib/errors.ts): written as codes since errors are worded in the UI language; a string is what an
+ * older version wrote (an English sentence). Read back through lib/db/sync-state.ts, which never shows such a string.
+ */
+export type StoredError = AppError | string;
+
 /** Run-level sync state, `meta['sync']`. */
 export interface SyncMeta {
   lastSuccess: number | null;
-  lastError: string | null;
+  /** The last run's errors (its reason first), or null after a good run. */
+  lastError: AppError[] | StoredError | null;
   /** When the next run is due (ms since epoch). */
   nextRun: number | null;
   /** Progress of the current (or last, if it died) run. */
@@ -64,7 +73,7 @@ export interface FileState {
   lastModified: string | null;
   /** Last successful response (200 or 304). */
   checkedAt: number | null;
-  lastError: string | null;
+  lastError: StoredError | null;
   lastErrorAt: number | null;
   /** Failed attempts in a row; 0 after a success. */
   attempts: number;
@@ -120,7 +129,7 @@ export interface SyncMetaV1 {
   lastSuccess: number | null;
   lastError: string | null;
   nextRun: number | null;
-  fileErrors: FileError[];
+  fileErrors: { path: string; message: string; at: number; attempts: number }[];
 }
 
 export function emptySyncMeta(): SyncMeta {
@@ -176,18 +185,10 @@ async function migrateV1Files(tx: UpgradeTx): Promise<void> {
   let cursor = await tx.objectStore('digests').openCursor();
   while (cursor) {
     const d = cursor.value;
-    states.set(d.path, {
-      path: d.path,
-      date: d.date,
-      source: null,
-      etag: d.etag,
-      lastModified: d.lastModified,
-      checkedAt: d.fetchedAt,
-      lastError: null,
-      lastErrorAt: null,
-      attempts: 0,
-      nextRetryAt: null,
-    });
+    states.set(
+      d.path,
+      fileChecked(d.path, d.date, { source: null, etag: d.etag, lastModified: d.lastModified, checkedAt: d.fetchedAt }),
+    );
     cursor = await cursor.continue();
   }
   const meta = tx.objectStore('meta');
@@ -195,19 +196,15 @@ async function migrateV1Files(tx: UpgradeTx): Promise<void> {
   for (const e of old?.fileErrors ?? []) {
     const date = dateFromPath(e.path);
     if (!date) continue;
-    const s = states.get(e.path);
-    states.set(e.path, {
-      path: e.path,
-      date,
-      source: null,
-      etag: s?.etag ?? null,
-      lastModified: s?.lastModified ?? null,
-      checkedAt: s?.checkedAt ?? null,
-      lastError: e.message,
-      lastErrorAt: e.at,
-      attempts: e.attempts,
-      nextRetryAt: null,
-    });
+    states.set(
+      e.path,
+      fileFailed(e.path, date, states.get(e.path), {
+        error: e.message,
+        at: e.at,
+        attempts: e.attempts,
+        nextRetryAt: null,
+      }),
+    );
   }
   for (const s of states.values()) await files.put(s);
   if (old) {

@@ -4,7 +4,12 @@
  *
  * `running` and live `progress` are not trusted from storage (a run dies with its service worker); the caller
  * passes what the in-memory runner knows.
+ *
+ * Errors are read back as codes (lib/errors.ts). One an older version stored as an English sentence, or one this
+ * version does not know, reads as `syncEarlier` (said generically, in the UI language); the record stays as it is
+ * until the next run or success of that file replaces it.
  */
+import { type AppError, appError, readAppError } from '../errors';
 import type { FileError, SyncProgress, SyncStatus } from '../records';
 import { counts } from './queries';
 import { type DigestDb, emptySyncMeta, type FileState, type IndexMeta, type SyncMeta } from './schema';
@@ -45,12 +50,27 @@ export async function putFileState(db: DigestDb, state: FileState): Promise<void
   await db.put('files', state);
 }
 
+/** A stored error as a code: `syncEarlier` for one that cannot be read (an older version's sentence); null for none. */
+export function readStoredError(raw: unknown): AppError | null {
+  if (raw === null || raw === undefined) return null;
+  return readAppError(raw) ?? appError('syncEarlier');
+}
+
+/** A run's stored errors (a list of codes, or an older version's single sentence); null for none. */
+export function readStoredErrors(raw: unknown): AppError[] | null {
+  const list = (Array.isArray(raw) ? raw : [raw]).map(readStoredError).filter((e) => e !== null);
+  return list.length > 0 ? list : null;
+}
+
 /** Files whose last attempt failed, oldest path first. */
 export async function getFileErrors(db: DigestDb): Promise<FileError[]> {
   const all = await db.getAll('files');
-  return all
-    .filter((s) => s.lastError !== null)
-    .map((s) => ({ path: s.path, message: s.lastError as string, at: s.lastErrorAt ?? 0, attempts: s.attempts }));
+  const out: FileError[] = [];
+  for (const s of all) {
+    const error = readStoredError(s.lastError);
+    if (error) out.push({ path: s.path, error, at: s.lastErrorAt ?? 0, attempts: s.attempts });
+  }
+  return out;
 }
 
 export interface LiveRun {
@@ -67,7 +87,7 @@ export async function getSyncStatus(
     running: live.running,
     progress: live.running ? (live.progress ?? meta.progress) : null,
     lastSuccess: meta.lastSuccess,
-    lastError: meta.lastError,
+    lastError: readStoredErrors(meta.lastError),
     nextRun: meta.nextRun,
     paperCount: c.papers,
     digestCount: c.digests,

@@ -15,6 +15,7 @@
  */
 import type { Diagnostic, Paper, ParsedDigest } from '../digest/types';
 import type { StoredDigest, StoredPaper } from '../records';
+import { fileChecked } from './file-state';
 import { newestFirst, unionDatesDesc, unionIds } from './merge-lists';
 import type { DigestDb, FileState } from './schema';
 
@@ -189,18 +190,15 @@ export async function writeDays(db: DigestDb, days: readonly DayWrite[]): Promis
       fetchedAt: meta.fetchedAt,
       bytes: meta.bytes,
     });
-    fileStates.set(meta.path, {
-      path: meta.path,
-      date,
-      source: meta.source ?? null,
-      etag: meta.etag,
-      lastModified: meta.lastModified,
-      checkedAt: meta.fetchedAt,
-      lastError: null,
-      lastErrorAt: null,
-      attempts: 0,
-      nextRetryAt: null,
-    });
+    fileStates.set(
+      meta.path,
+      fileChecked(meta.path, date, {
+        source: meta.source ?? null,
+        etag: meta.etag,
+        lastModified: meta.lastModified,
+        checkedAt: meta.fetchedAt,
+      }),
+    );
     return { date, paperCount: ids.length, newPapers, keptStored };
   });
 

@@ -4,7 +4,7 @@
  * metadata addresses; no user info, query or fragment), and the origin whose host permission a save asks for. Pure.
  */
 import type { PrivilegedSettings } from '../setting-defaults';
-import { validateSourceUrl } from '../sync/source';
+import { type SourceCheck, validateSourceUrl } from '../sync/source';
 
 export const ENDPOINT_DEFAULTS = {
   openai: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' },
@@ -19,8 +19,8 @@ export function isEndpointProvider(p: string): p is EndpointProvider {
   return p === 'openai' || p === 'anthropic';
 }
 
-/** A base URL as stored: trimmed, normalised, without a trailing slash; or an error in plain words. */
-export function validateBaseUrl(input: string): { ok: true; url: string } | { ok: false; error: string } {
+/** A base URL as stored: trimmed, normalised, without a trailing slash; or the source rule's error code. */
+export function validateBaseUrl(input: string): SourceCheck {
   const raw = input.trim().replace(/\/+$/, '');
   const check = validateSourceUrl(`${raw}/`);
   if (!check.ok) return check;

@@ -2,13 +2,15 @@
  * Network side of the Hugging Face data (pure apart from the fetch function passed in; no IndexedDB here):
  * - `fetchNewestDaily(fetch, today)` walks back from `today` one day at a time (at most MAX_WALK_DAYS requests) to
  *   the newest day whose list has papers. `[]` (empty day) and 400/404 (day not open yet) go one day further back;
- *   429 stops the walk with the server's Retry-After; any other failure stops it with an error.
+ *   429 stops the walk with the server's Retry-After; any other failure stops it with an error (a code of
+ *   lib/errors.ts `hf*`).
  * - `fetchPaperVotes(fetch, id)` asks `/api/papers/<id>` for the live upvote count.
  * - `isFresh(fetchedAt, now, ttl)` is the TTL rule of both caches.
  */
 import { addDays } from '../dates';
+import { type AppError, appError } from '../errors';
 import type { FetchLike } from '../sync/fetch-file';
-import { capText, readCapped } from '../sync/read-capped';
+import { readCapped } from '../sync/read-capped';
 import { parseRetryAfter } from '../sync/retry';
 import { parseDailyPapers, parsePaperVotes } from './answers';
 import { dailyPapersUrl, type HfDailyItem, paperApiUrl } from './api';
@@ -28,14 +30,9 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 /** Body cap of one answer (a day's list of 200 papers with long author lists is well under 2 MiB). */
 export const MAX_ANSWER_BYTES = 8 << 20;
 
-/** Body-reading messages, in one place. */
-const BODY_MESSAGES = {
-  tooLarge: () => `answer larger than ${capText(MAX_ANSWER_BYTES)}`,
-  brokeOff: () => 'network error (the answer broke off)',
-  notJson: () => 'answer is not JSON',
-} as const;
+export type Failure = { kind: 'rateLimited'; retryAfterMs: number } | { kind: 'error'; error: AppError };
 
-export type Failure = { kind: 'rateLimited'; retryAfterMs: number } | { kind: 'error'; message: string };
+const failed = (error: AppError): Failure => ({ kind: 'error', error });
 
 export type DailyResult =
   | { kind: 'ok'; date: string; items: HfDailyItem[]; skipped: number; triedDates: string[] }
@@ -66,8 +63,8 @@ async function getJson(fetchFn: FetchLike, url: string, now: number): Promise<An
       cache: 'no-cache',
       signal: timeoutSignal(),
     });
-  } catch (e) {
-    return { kind: 'error', message: `network error (${e instanceof Error ? e.message : String(e)})` };
+  } catch {
+    return failed(appError('hfNetwork'));
   }
   if (res.status === 429) {
     return {
@@ -80,12 +77,12 @@ async function getJson(fetchFn: FetchLike, url: string, now: number): Promise<An
     return { kind: 'status', status: res.status };
   }
   const read = await readCapped(res, MAX_ANSWER_BYTES);
-  if (read.kind === 'too-large') return { kind: 'error', message: BODY_MESSAGES.tooLarge() };
-  if (read.kind === 'broken') return { kind: 'error', message: BODY_MESSAGES.brokeOff() };
+  if (read.kind === 'too-large') return failed(appError('hfTooLarge', { size: MAX_ANSWER_BYTES }));
+  if (read.kind === 'broken') return failed(appError('hfBrokeOff'));
   try {
     return { kind: 'json', status: res.status, json: JSON.parse(new TextDecoder().decode(read.body)) };
   } catch {
-    return { kind: 'error', message: BODY_MESSAGES.notJson() };
+    return failed(appError('hfNotJson'));
   }
 }
 
@@ -104,10 +101,10 @@ export async function fetchNewestDaily(
     if (answer.kind === 'status') {
       // 400: the day is not open yet (e.g. today before the first submission); 404 likewise.
       if (answer.status === 400 || answer.status === 404) continue;
-      return { kind: 'error', message: `Hugging Face answered ${answer.status}`, triedDates };
+      return { ...failed(appError('hfStatus', { status: answer.status })), triedDates };
     }
     const parsed = parseDailyPapers(answer.json);
-    if (!parsed) return { kind: 'error', message: 'unexpected answer from Hugging Face', triedDates };
+    if (!parsed) return { ...failed(appError('hfUnexpected')), triedDates };
     if (parsed.items.length > 0) return { kind: 'ok', date, ...parsed, triedDates };
   }
   return { kind: 'none', triedDates };
@@ -119,7 +116,7 @@ export async function fetchPaperVotes(fetchFn: FetchLike, arxivId: string, now: 
   if (answer.kind === 'status') {
     return answer.status === 400 || answer.status === 404
       ? { kind: 'unknown' }
-      : { kind: 'error', message: `Hugging Face answered ${answer.status}` };
+      : failed(appError('hfStatus', { status: answer.status }));
   }
   const upvotes = parsePaperVotes(answer.json, arxivId);
   return upvotes === null ? { kind: 'unknown' } : { kind: 'ok', upvotes };

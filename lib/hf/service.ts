@@ -14,6 +14,7 @@
 import { utcToday } from '../dates';
 import { getHfMeta, getNewestDaily, getVote, putDaily, putVote, setHfRetryAfter } from '../db/hf-cache';
 import type { DigestDb, HfDailyRecord } from '../db/schema';
+import type { AppError } from '../errors';
 import { DAILY_TTL_MS, type FetchLike, fetchNewestDaily, fetchPaperVotes, isFresh, VOTE_TTL_MS } from './daily';
 
 export interface HfServiceDeps {
@@ -41,8 +42,8 @@ export type HfState =
 export interface HfTodayResult {
   state: HfState;
   list: HfDailyRecord | null;
-  /** Error text when state is `error`. */
-  error: string | null;
+  /** Why, when state is `error` (the popup words it: lib/error-text.ts). */
+  error: AppError | null;
   /** When state is `rateLimited`: no request before this time. */
   retryAt: number | null;
 }
@@ -62,7 +63,7 @@ export async function hfToday(deps: HfServiceDeps, enabled: boolean): Promise<Hf
   const result = (
     state: HfState,
     list: HfDailyRecord | null,
-    error: string | null = null,
+    error: AppError | null = null,
     retryAt = null as number | null,
   ) => ({
     state,
@@ -91,7 +92,7 @@ export async function hfToday(deps: HfServiceDeps, enabled: boolean): Promise<Hf
       await setHfRetryAfter(db, now + walk.retryAfterMs);
       return result('rateLimited', cached, null, now + walk.retryAfterMs);
     case 'error':
-      return result('error', cached, walk.message);
+      return result('error', cached, walk.error);
   }
 }
 

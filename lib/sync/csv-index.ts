@@ -7,14 +7,17 @@
  * header, an unterminated quote, a row whose date is not a real `YYYY-MM-DD` day, or no rows at all.
  * Days after tomorrow (UTC) parse here and are refused by ./plan at each run: the stored day list keeps them, so a
  * day refused today is synced once its date comes, and the run names the refused days in its error.
+ * Errors are codes (lib/errors.ts `index*`).
  */
+import { type AppError, appError } from '../errors';
+
 export interface IndexDay {
   date: string;
   /** Rows listed for the day (the digest may hold a different number of papers). */
   titles: number;
 }
 
-export type IndexParse = { ok: true; days: IndexDay[] } | { ok: false; error: string };
+export type IndexParse = { ok: true; days: IndexDay[] } | { ok: false; error: AppError };
 
 /** RFC 4180 rows; null when a quoted field never ends. Each row carries its 1-based starting line. */
 export function parseCsv(text: string): { line: number; fields: string[] }[] | null {
@@ -70,21 +73,24 @@ function isRealDate(s: string): boolean {
 
 export function parseIndex(text: string): IndexParse {
   const rows = parseCsv(text);
-  if (!rows) return { ok: false, error: 'the index has an unterminated quoted field' };
+  if (!rows) return { ok: false, error: appError('indexQuote') };
   const nonBlank = rows.filter((r) => !(r.fields.length === 1 && r.fields[0]?.trim() === ''));
   const header = nonBlank[0];
-  if (!header) return { ok: false, error: 'the index is empty' };
+  if (!header) return { ok: false, error: appError('indexEmpty') };
   const col = header.fields.findIndex((f) => f.trim().toLowerCase() === 'date');
-  if (col < 0) return { ok: false, error: 'the index has no "date" column in its header' };
+  if (col < 0) return { ok: false, error: appError('indexNoDate') };
   const counts = new Map<string, number>();
   for (const row of nonBlank.slice(1)) {
     const date = (row.fields[col] ?? '').trim();
     if (!isRealDate(date)) {
-      return { ok: false, error: `the index has a bad date ${JSON.stringify(date.slice(0, 40))} on line ${row.line}` };
+      return {
+        ok: false,
+        error: appError('indexBadDate', { value: JSON.stringify(date.slice(0, 40)), line: row.line }),
+      };
     }
     counts.set(date, (counts.get(date) ?? 0) + 1);
   }
-  if (counts.size === 0) return { ok: false, error: 'the index lists no days' };
+  if (counts.size === 0) return { ok: false, error: appError('indexNoDays') };
   const days = [...counts].map(([date, titles]) => ({ date, titles }));
   days.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   return { ok: true, days };

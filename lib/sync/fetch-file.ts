@@ -6,11 +6,12 @@
  *   body is cancelled as soon as it passes the cap;
  * - redirects refused (`redirect: 'manual'`): conditional headers never reach another host, and a browser cannot
  *   tell where an opaque redirect leads, so every redirect is an error for that file (see `isRedirect`);
- * - per-file errors in plain words: 404, 429 (+ Retry-After), 5xx, other HTTP, redirect, too large, timeout,
- *   network (offline), truncated body (stream broke off, or Content-Length mismatch when the body is not
- *   content-encoded), non-UTF-8 body (TextDecoder fatal). Never throws.
+ * - per-file errors as a kind and a code (lib/errors.ts): 404, 429 (+ Retry-After), 5xx, other HTTP, redirect, too
+ *   large, timeout, network (offline), truncated body (stream broke off, or Content-Length mismatch when the body is
+ *   not content-encoded), non-UTF-8 body (TextDecoder fatal). Never throws.
  */
-import { capText, plainContentLength, readCapped } from './read-capped';
+import { type AppError, appError } from '../errors';
+import { plainContentLength, readCapped } from './read-capped';
 import { parseRetryAfter } from './retry';
 
 /** `fetch` as the sync and the Hugging Face code call it (injected, so tests can answer without a network). */
@@ -40,7 +41,8 @@ export interface FetchFailure {
   status: number | null;
   /** From Retry-After on 429/503, in ms from now. */
   retryAfterMs: number | null;
-  message: string;
+  /** What went wrong, as the UI words it (stored as the file's `lastError`). */
+  problem: AppError;
   /** Body bytes received before failing. */
   bytes: number;
 }
@@ -59,30 +61,9 @@ export interface FetchOptions {
   maxBytes: number;
 }
 
-function fail(error: FetchErrorKind, message: string, extra: Partial<FetchFailure> = {}): FetchFailure {
-  return { kind: 'error', error, status: null, retryAfterMs: null, message, bytes: 0, ...extra };
+function fail(error: FetchErrorKind, problem: AppError, extra: Partial<FetchFailure> = {}): FetchFailure {
+  return { kind: 'error', error, status: null, retryAfterMs: null, problem, bytes: 0, ...extra };
 }
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
-}
-
-/** Every message this module gives, in one place (stored as `lastError`; a later step turns them into codes). */
-export const FETCH_MESSAGES = {
-  timeout: (ms: number) => `no complete answer within ${seconds(ms)}`,
-  aborted: () => 'sync was stopped',
-  network: () => 'could not connect to the server (offline?)',
-  notFound: (status: number) => `not found on the server (${status})`,
-  rateLimited: () => 'the server asked to slow down (429 Too Many Requests)',
-  server: (status: number) => `server error (${status})`,
-  http: (status: number) => `unexpected answer from the server (HTTP ${status})`,
-  redirect: () => 'the server answered with a redirect, which is not followed; use the final address as the source URL',
-  tooLarge: (maxBytes: number) => `the file is larger than ${capText(maxBytes)}; nothing of it was stored`,
-  brokeOff: (bytes: number) => `the download broke off after ${bytes} bytes`,
-  incomplete: (bytes: number, expected: number) => `the download is incomplete (${bytes} of ${expected} bytes)`,
-  encoding: () => 'the file is not valid UTF-8 text',
-} as const;
-const M = FETCH_MESSAGES;
 
 /**
  * A redirect answer. With `redirect: 'manual'` a browser gives an opaque redirect (type `opaqueredirect`, status 0,
@@ -114,7 +95,11 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
   if (opts.signal?.aborted) ctl.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   const why = (): FetchFailure | null =>
-    timedOut ? fail('timeout', M.timeout(opts.timeoutMs)) : opts.signal?.aborted ? fail('aborted', M.aborted()) : null;
+    timedOut
+      ? fail('timeout', appError('fetchTimeout', { seconds: Math.round(opts.timeoutMs / 100) / 10 }))
+      : opts.signal?.aborted
+        ? fail('aborted', appError('syncStopped'))
+        : null;
 
   try {
     const headers: Record<string, string> = {};
@@ -130,11 +115,11 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
         redirect: 'manual',
       });
     } catch {
-      return why() ?? fail('network', M.network());
+      return why() ?? fail('network', appError('syncOffline'));
     }
     if (isRedirect(res, url)) {
       void res.body?.cancel().catch(() => {});
-      return fail('redirect', M.redirect(), { status: res.status || null });
+      return fail('redirect', appError('fetchRedirect'), { status: res.status || null });
     }
     const etag = res.headers.get('etag');
     const lastModified = res.headers.get('last-modified');
@@ -146,30 +131,32 @@ export async function fetchText(fetchFn: FetchLike, url: string, opts: FetchOpti
       void res.body?.cancel().catch(() => {});
       const status = res.status;
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), opts.now());
-      if (status === 404 || status === 410) return fail('not-found', M.notFound(status), { status });
-      if (status === 429) return fail('rate-limited', M.rateLimited(), { status, retryAfterMs });
-      if (status >= 500) return fail('server', M.server(status), { status, retryAfterMs });
-      return fail('http', M.http(status), { status });
+      if (status === 404 || status === 410) return fail('not-found', appError('fetchNotFound', { status }), { status });
+      if (status === 429) return fail('rate-limited', appError('fetchRateLimited'), { status, retryAfterMs });
+      if (status >= 500) return fail('server', appError('fetchServer', { status }), { status, retryAfterMs });
+      return fail('http', appError('fetchHttp', { status }), { status });
     }
 
     const read = await readCapped(res, opts.maxBytes);
     const status = res.status;
-    if (read.kind === 'too-large') return fail('too-large', M.tooLarge(opts.maxBytes), { bytes: read.bytes, status });
+    if (read.kind === 'too-large') {
+      return fail('too-large', appError('fetchTooLarge', { size: opts.maxBytes }), { bytes: read.bytes, status });
+    }
     if (read.kind === 'broken') {
       const w = why();
       if (w) return { ...w, bytes: read.bytes };
-      return fail('truncated', M.brokeOff(read.bytes), { bytes: read.bytes, status });
+      return fail('truncated', appError('fetchBrokeOff', { bytes: read.bytes }), { bytes: read.bytes, status });
     }
     const bytes = read.body.byteLength;
     const expected = plainContentLength(res.headers);
     if (expected !== null && expected !== bytes) {
-      return fail('truncated', M.incomplete(bytes, expected), { bytes, status });
+      return fail('truncated', appError('fetchIncomplete', { bytes, expected }), { bytes, status });
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(read.body);
     } catch {
-      return fail('encoding', M.encoding(), { bytes, status });
+      return fail('encoding', appError('fetchEncoding'), { bytes, status });
     }
     return { kind: 'ok', text, etag, lastModified, bytes };
   } finally {

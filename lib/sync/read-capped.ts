@@ -25,13 +25,6 @@ export function plainContentLength(headers: Headers): number | null {
   return Number(value);
 }
 
-/** A cap in words for messages ("2 MiB", "512 KiB"). */
-export function capText(maxBytes: number): string {
-  if (maxBytes >= 1 << 20) return `${Math.round((maxBytes / (1 << 20)) * 10) / 10} MiB`;
-  if (maxBytes >= 1 << 10) return `${Math.round(maxBytes / (1 << 10))} KiB`;
-  return `${maxBytes} bytes`;
-}
-
 function cancel(stream: ReadableStream<Uint8Array> | null | ReadableStreamDefaultReader<Uint8Array>): void {
   void stream?.cancel().catch(() => {});
 }

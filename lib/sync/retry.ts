@@ -45,6 +45,17 @@ export function fileRetryAt(now: number, attempts: number, retryAfterMs: number 
   return now + Math.max(backoffDelay(attempts, FILE_BACKOFF_BASE, FILE_BACKOFF_MAX), retryAfterMs ?? 0);
 }
 
+/** The earliest `nextRetryAt` of the files whose last attempt failed (for `earliestFileRetryAt`), or null. */
+export function earliestRetry(files: Iterable<{ lastError: unknown; nextRetryAt: number | null }>): number | null {
+  let earliest: number | null = null;
+  for (const f of files) {
+    if (f.lastError !== null && f.nextRetryAt !== null && (earliest === null || f.nextRetryAt < earliest)) {
+      earliest = f.nextRetryAt;
+    }
+  }
+  return earliest;
+}
+
 export interface AlarmInput {
   now: number;
   /** Sync interval setting, hours. */

@@ -7,6 +7,7 @@
  * `paused(fn)` stops the running run and keeps new runs waiting until `fn` is done (clearing the database).
  */
 import type { LiveRun } from '../db/sync-state';
+import { errorOf } from '../errors';
 import type { SyncProgress } from '../records';
 import { emptyReport, runSync, type SyncDeps, type SyncReport } from './run';
 
@@ -49,7 +50,7 @@ export function createSyncRunner(getDeps: () => SyncDeps | Promise<SyncDeps>, ho
       const t = Date.now();
       report = {
         ...emptyReport(t),
-        error: `sync could not start: ${e instanceof Error ? e.message : String(e)}`,
+        error: [errorOf(e, 'syncFailed')],
         nextRun: t + 3_600_000,
       };
     }

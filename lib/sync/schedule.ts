@@ -6,23 +6,17 @@
  */
 import type { DigestDb } from '../db/schema';
 import { getSyncMeta } from '../db/sync-state';
-import { nextAlarmAt } from './retry';
+import { earliestRetry, nextAlarmAt } from './retry';
 
 /** The next alarm time for a new interval setting (from the last run's end, failures and backoff kept). */
 export async function rescheduleAt(db: DigestDb, now: number, intervalHours: number): Promise<number> {
   const [meta, states] = await Promise.all([getSyncMeta(db), db.getAll('files')]);
-  let earliest: number | null = null;
-  for (const s of states) {
-    if (s.lastError !== null && s.nextRetryAt !== null && (earliest === null || s.nextRetryAt < earliest)) {
-      earliest = s.nextRetryAt;
-    }
-  }
   return nextAlarmAt({
     now,
     intervalHours,
     lastRunEndedAt: meta.lastRunEndedAt,
     consecutiveFailures: meta.consecutiveFailures,
     retryAfterUntil: meta.retryAfterUntil,
-    earliestFileRetryAt: earliest,
+    earliestFileRetryAt: earliestRetry(states),
   });
 }

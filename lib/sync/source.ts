@@ -12,8 +12,10 @@
  *   fe80::/10, the same inside IPv4-mapped IPv6, `[fd00:ec2::254]`, `metadata.google.internal`), whatever the
  *   scheme. Loopback and private addresses stay allowed (self-hosted mirrors). A name that merely resolves to such
  *   an address cannot be caught here (an extension does not see DNS answers).
- * It returns the normalised URL (`new URL().href`) or a plain-words error.
+ * It returns the normalised URL (`new URL().href`) or the error's code (lib/errors.ts `source*`).
  */
+import { type AppError, appError, type ErrorCode } from '../errors';
+
 export const INDEX_PATH = 'paper_logs/papers_list.csv';
 
 /** Body cap of one digest file (the largest real one is 0.1 MB). */
@@ -21,21 +23,9 @@ export const MAX_DAY_FILE_BYTES = 2 << 20;
 /** Body cap of the day index (the real one is 0.56 MB). */
 export const MAX_INDEX_BYTES = 8 << 20;
 
-/** Every message of `validateSourceUrl`, in one place (shown in the options page after "cannot be used:"). */
-export const SOURCE_MESSAGES = {
-  invalid: 'not a valid URL',
-  scheme: 'the URL must start with https://',
-  credentials: 'the URL must not contain a user name or password',
-  query: 'the URL must not have a query (?…)',
-  fragment: 'the URL must not have a fragment (#…)',
-  host: 'the URL needs a full host name',
-  linkLocal: 'link-local and cloud metadata addresses (169.254.x.x, 0.0.0.0, fe80::) are not allowed',
-  plainHttp: 'plain http is only allowed for a local mirror; use https://',
-  slash: 'the URL must end with /',
-} as const;
-const M = SOURCE_MESSAGES;
+export type SourceCheck = { ok: true; url: string } | { ok: false; error: AppError };
 
-export type SourceCheck = { ok: true; url: string } | { ok: false; error: string };
+const refuse = (code: Extract<ErrorCode, `source${string}`>): SourceCheck => ({ ok: false, error: appError(code) });
 
 function isLoopbackOrPrivate(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost') || host === '[::1]') return true;
@@ -86,22 +76,22 @@ export function validateSourceUrl(input: string): SourceCheck {
   try {
     u = new URL(raw);
   } catch {
-    return { ok: false, error: M.invalid };
+    return refuse('sourceInvalid');
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, error: M.scheme };
-  if (u.username || u.password) return { ok: false, error: M.credentials };
-  if (u.search || raw.includes('?')) return { ok: false, error: M.query };
-  if (u.hash || raw.includes('#')) return { ok: false, error: M.fragment };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return refuse('sourceScheme');
+  if (u.username || u.password) return refuse('sourceCredentials');
+  if (u.search || raw.includes('?')) return refuse('sourceQuery');
+  if (u.hash || raw.includes('#')) return refuse('sourceFragment');
   const host = u.hostname;
   const isIp = /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
   if (!host || (!isIp && host !== 'localhost' && !host.endsWith('.localhost') && !host.includes('.'))) {
-    return { ok: false, error: M.host };
+    return refuse('sourceHost');
   }
-  if (isLinkLocalOrMetadata(host)) return { ok: false, error: M.linkLocal };
+  if (isLinkLocalOrMetadata(host)) return refuse('sourceLinkLocal');
   if (u.protocol === 'http:' && !isLoopbackOrPrivate(host)) {
-    return { ok: false, error: M.plainHttp };
+    return refuse('sourcePlainHttp');
   }
-  if (!u.pathname.endsWith('/')) return { ok: false, error: M.slash };
+  if (!u.pathname.endsWith('/')) return refuse('sourceSlash');
   return { ok: true, url: u.href };
 }
 

@@ -91,14 +91,12 @@ describe('a custom source set in the options', () => {
       .poll(async () => (await ask(page, 'getSyncStatus', {})).status, { timeout: 30_000 })
       .toMatchObject({ running: false, digestCount: DAYS.length, newestDate: newest.date });
     const { status } = await ask(page, 'getSyncStatus', {});
-    const errors = status.fileErrors
-      .map((e) => [e.path, e.message])
-      .sort(([a], [b]) => ((a ?? '') < (b ?? '') ? -1 : 1));
+    const errors = status.fileErrors.map((e) => [e.path, e.error] as const).sort(([a], [b]) => (a < b ? -1 : 1));
     expect(errors).toEqual([
-      [dayFile(second.date), expect.stringContaining('larger than 2 MiB')],
-      [dayFile(newest.date), expect.stringContaining('redirect')],
+      [dayFile(second.date), { code: 'fetchTooLarge', params: { size: 2 << 20 } }],
+      [dayFile(newest.date), { code: 'fetchRedirect', params: {} }],
     ]);
-    expect(status.lastError).toContain('after tomorrow (UTC), refused: 2099-01-01');
+    expect(status.lastError).toContainEqual({ code: 'syncFutureDays', params: { count: 1, dates: '2099-01-01' } });
     expect(other.total().requests).toBe(0);
     expect(server.stats(dayFile(far.date)).requests).toBe(0);
     const end = await server.streamed(dayFile(second.date));

@@ -295,7 +295,9 @@ describeShared('live Hugging Face data, huggingface.co not allowed (the shipped 
   it('without the permission the option cannot be turned on, and storage.local cannot turn it on either', async () => {
     const ext = await l.context.newPage();
     await ext.goto(extensionUrl(l, 'popup.html'));
-    await expect(ask(ext, 'setSettings', { patch: { hfLiveVotes: true } })).rejects.toThrow('no host permission');
+    await expect(ask(ext, 'setSettings', { patch: { hfLiveVotes: true } })).rejects.toThrow(
+      'access to https://huggingface.co has not been granted',
+    );
     await ext.evaluate(() =>
       (chrome.storage.local as unknown as { set(v: object): Promise<void> }).set({ hfLiveVotes: true }),
     );

@@ -121,7 +121,10 @@ describe('schema', () => {
     expect(files.get(digests[0]?.path as string)).toMatchObject({ etag: `"etag-${digests[0]?.date}"`, attempts: 0 });
     expect(files.get('paper_logs/2025/05/07.md')).toMatchObject({ lastError: 'server error (503)', attempts: 2 });
     const status = await getSyncStatus(db);
-    expect(status.fileErrors).toEqual([syncV1.fileErrors[0]]);
+    // An older version's English sentences stay stored; they are shown as a generic code, never as English.
+    const earlier = { code: 'syncEarlier', params: {} };
+    expect(status.fileErrors).toEqual([{ path: 'paper_logs/2025/05/07.md', error: earlier, at: 900, attempts: 2 }]);
+    expect(status.lastError).toEqual([earlier]);
     expect(status).toMatchObject({ paperCount: 5, digestCount: 2, newestDate: '2025-05-09' });
 
     // The new index answers: papers whose newest date is 2025-05-09.

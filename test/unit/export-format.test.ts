@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { englishError } from '../../lib/error-english';
+import type { AppError } from '../../lib/errors';
 import {
   buildExport,
   EXPORT_FORMAT,
@@ -8,6 +10,9 @@ import {
   serializeExport,
 } from '../../lib/export-format';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
+
+/** What a refusal says in English; for a damaged record, what is wrong with the field. */
+const said = (e: AppError) => englishError(e.code === 'importInvalid' ? e.params.cause : e);
 
 const paper = (arxivId: string, date: string, extra: Partial<StoredPaper> = {}): StoredPaper => ({
   arxivId,
@@ -76,48 +81,58 @@ describe('buildExport / serializeExport / parseExport', () => {
 
 describe('parseExport rejects bad files with a clear reason', () => {
   it.each<[string, string, string, RegExp]>([
-    ['not JSON', '{"format":', 'notJson', /./],
-    ['empty file', '', 'notJson', /./],
-    ['an array', '[]', 'notExport', /format/],
-    ['another format', '{"format":"something-else","version":1}', 'notExport', /arxiv-ko-digest-export/],
-    ['a newer version', mutated((f) => Object.assign(f, { version: 3 })), 'version', /version 3, supported: 1, 2/],
-    ['no version', mutated((f) => Object.assign(f, { version: undefined })), 'version', /supported: 1/],
-    ['bad exportedAt', mutated((f) => Object.assign(f, { exportedAt: 'yesterday' })), 'invalid', /exportedAt/],
-    ['papers missing', mutated((f) => Object.assign(f, { papers: undefined })), 'invalid', /^papers must be an array/],
+    ['not JSON', '{"format":', 'importNotJson', /./],
+    ['empty file', '', 'importNotJson', /./],
+    ['an array', '[]', 'importNotExport', /arXiv KO Digest export/],
+    ['another format', '{"format":"something-else","version":1}', 'importNotExport', /arXiv KO Digest export/],
+    [
+      'a newer version',
+      mutated((f) => Object.assign(f, { version: 3 })),
+      'importVersion',
+      /version 3; supported: 1, 2/,
+    ],
+    ['no version', mutated((f) => Object.assign(f, { version: undefined })), 'importVersion', /supported: 1/],
+    ['bad exportedAt', mutated((f) => Object.assign(f, { exportedAt: 'yesterday' })), 'importInvalid', /exportedAt/],
+    [
+      'papers missing',
+      mutated((f) => Object.assign(f, { papers: undefined })),
+      'importInvalid',
+      /^papers must be an array/,
+    ],
     [
       'bad arXiv id',
       mutated((f) => Object.assign(f.papers[0] ?? {}, { arxivId: '2505.04620v2' })),
-      'invalid',
+      'importInvalid',
       /papers\[0\]\.arxivId/,
     ],
     [
       'negative votes',
       mutated((f) => Object.assign(f.papers[1] ?? {}, { votes: -1 })),
-      'invalid',
+      'importInvalid',
       /papers\[1\]\.votes/,
     ],
     [
       'javascript: media',
       mutated((f) => Object.assign(f.papers[1] ?? {}, { media: { kind: 'image', url: 'javascript:alert(1)' } })),
-      'invalid',
+      'importInvalid',
       /papers\[1\]\.media\.url must be an http\(s\) URL/,
     ],
     [
       'unknown media kind',
       mutated((f) => Object.assign(f.papers[1] ?? {}, { media: { kind: 'audio', url: 'https://x.org/a' } })),
-      'invalid',
+      'importInvalid',
       /media\.kind/,
     ],
     [
       'section text not a string',
       mutated((f) => Object.assign(f.papers[0] ?? {}, { sections: [{ label: null, text: 1 }] })),
-      'invalid',
+      'importInvalid',
       /sections\[0\]\.text/,
     ],
     [
       'date not in dates',
       mutated((f) => Object.assign(f.papers[0] ?? {}, { dates: ['2025-05-08'] })),
-      'invalid',
+      'importInvalid',
       /date must be the newest of/,
     ],
     [
@@ -126,92 +141,102 @@ describe('parseExport rejects bad files with a clear reason', () => {
         const p = f.papers[0] as StoredPaper;
         Object.assign(p, { dates: [p.date, '2025-05-10'] });
       }),
-      'invalid',
+      'importInvalid',
       /date must be the newest of/,
     ],
     [
       'impossible date',
       mutated((f) => Object.assign(f.digests[0] ?? {}, { date: '2025-02-30' })),
-      'invalid',
+      'importInvalid',
       /digests\[0\]\.date/,
     ],
     [
       'duplicate digest date',
       mutated((f) => f.digests.push(structuredClone(f.digests[0] as StoredDigest))),
-      'invalid',
+      'importInvalid',
       /occurs twice/,
     ],
     [
       'duplicate paper id',
       mutated((f) => f.papers.push(structuredClone(f.papers[0] as StoredPaper))),
-      'invalid',
+      'importInvalid',
       /occurs twice/,
     ],
     [
       'digest lists an absent paper',
       mutated((f) => f.digests[0]?.paperIds.push('2505.05470')),
-      'invalid',
+      'importInvalid',
       /2505\.05470, which is not in papers/,
     ],
     [
       'fractional fetchedAt',
       mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 1.5 })),
-      'invalid',
+      'importInvalid',
       /fetchedAt must be an integer/,
     ],
   ])('%s', (_name, text, code, detail) => {
     const r = parseExport(text, NOW);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.code).toBe(code);
-      expect(r.detail).toMatch(detail);
+      expect(r.error.code).toBe(code);
+      expect(said(r.error)).toMatch(detail);
     }
   });
 });
 
 describe('parseExport refuses days after tomorrow (UTC) and impossible fetch times, naming the day', () => {
   // NOW is 2026-11-29T12:00Z: tomorrow is 2026-11-30, the first refused day 2026-12-01.
-  it.each<[string, string, 'farFuture' | 'fetchedAt', string]>([
+  it.each<[string, string, 'importFarFuture' | 'importFetchedAt', string]>([
     [
       'a digest dated after tomorrow',
       mutated((f) => f.digests.push(digest('2026-12-01', []))),
-      'farFuture',
+      'importFarFuture',
       '2026-12-01',
     ],
-    ['a digest in the year 9999', mutated((f) => f.digests.push(digest('9999-12-31', []))), 'farFuture', '9999-12-31'],
+    [
+      'a digest in the year 9999',
+      mutated((f) => f.digests.push(digest('9999-12-31', []))),
+      'importFarFuture',
+      '9999-12-31',
+    ],
     [
       "a paper's date after tomorrow",
       mutated((f) => Object.assign(f.papers[0] ?? {}, { date: '2099-01-01', dates: ['2099-01-01', '2025-05-09'] })),
-      'farFuture',
+      'importFarFuture',
       '2099-01-01',
     ],
     [
       "a far-future day among a paper's dates only",
       mutated((f) => Object.assign(f.papers[0] ?? {}, { dates: ['2025-05-09', '2099-01-01'] })),
-      'farFuture',
+      'importFarFuture',
       '2099-01-01',
     ],
-    ['fetchedAt 0', mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 0 })), 'fetchedAt', '2025-05-09'],
+    [
+      'fetchedAt 0',
+      mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 0 })),
+      'importFetchedAt',
+      '2025-05-09',
+    ],
     [
       'fetchedAt before 2023',
       mutated((f) => Object.assign(f.digests[1] ?? {}, { fetchedAt: Date.parse('2022-12-31T23:59:59Z') })),
-      'fetchedAt',
+      'importFetchedAt',
       '2025-05-08',
     ],
     [
       'fetchedAt more than a day after now',
       mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: NOW + 86_400_001 })),
-      'fetchedAt',
+      'importFetchedAt',
       '2025-05-09',
     ],
     [
       'fetchedAt in the year 275760',
       mutated((f) => Object.assign(f.digests[0] ?? {}, { fetchedAt: 8.64e15 })),
-      'fetchedAt',
+      'importFetchedAt',
       '2025-05-09',
     ],
   ])('%s', (_name, text, code, day) => {
-    expect(parseExport(text, NOW)).toEqual({ ok: false, code, detail: day });
+    expect(parseExport(text, NOW)).toEqual({ ok: false, error: { code, params: { day } } });
   });
 
   it.each([
@@ -220,7 +245,9 @@ describe('parseExport refuses days after tomorrow (UTC) and impossible fetch tim
     ['beyond a double', '1e400'],
   ])('a %s fetchedAt is a damaged record', (_name, raw) => {
     const text = serializeExport(good).replace(/"fetchedAt":\d+/, `"fetchedAt":${raw}`);
-    expect(parseExport(text, NOW)).toMatchObject({ ok: false, code: 'invalid', detail: /fetchedAt/ });
+    const r = parseExport(text, NOW);
+    expect(r).toMatchObject({ ok: false, error: { code: 'importInvalid' } });
+    expect(!r.ok && said(r.error)).toMatch(/fetchedAt/);
   });
 
   it('accepts tomorrow and a fetch time up to a day ahead (clocks and time zones differ a little)', () => {

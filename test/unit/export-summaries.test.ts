@@ -13,12 +13,19 @@ import { getProviderKey, setProviderKey } from '../../lib/db/provider-key';
 import type { DigestDb } from '../../lib/db/schema';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
 import { listSummaries, putSummary } from '../../lib/db/summaries';
+import { englishError } from '../../lib/error-english';
 import { buildExport, EXPORT_VERSION, parseExport, serializeExport } from '../../lib/export-format';
 import { MAX_SECTION_CHARS } from '../../lib/gen/answer';
 import { envelope } from '../../lib/messages';
 import type { StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
 
 const NOW = Date.parse('2025-08-01T00:00:00Z');
+
+/** The English words of a file's refusal ('' when it is accepted). */
+const refusal = (text: string) => {
+  const r = parseExport(text, NOW);
+  return r.ok ? '' : englishError(r.error);
+};
 const DAY = 86_400_000;
 
 function summary(arxivId: string, over: Partial<StoredSummary> = {}): StoredSummary {
@@ -97,7 +104,7 @@ describe('export files carry the generated summaries (version 2)', () => {
   it('a version 2 file without its summaries list is damaged', () => {
     const f = structuredClone(file) as unknown as Record<string, unknown>;
     delete f.summaries;
-    expect(parseExport(JSON.stringify(f), NOW)).toMatchObject({ ok: false, code: 'invalid', detail: /^summaries/ });
+    expect(refusal(JSON.stringify(f))).toMatch(/^This export file is damaged: summaries/);
   });
 
   it.each<[string, (s: Record<string, unknown>) => void, RegExp]>([
@@ -120,13 +127,14 @@ describe('export files carry the generated summaries (version 2)', () => {
     ['a version id', (s) => Object.assign(s, { arxivId: '2507.00001v2' }), /arxivId/],
     ['a missing title', (s) => Object.assign(s, { title: undefined }), /summaries\[0\]\.title must be a string/],
   ])('refuses the whole file for %s', (_what, change, detail) => {
-    expect(parseExport(withSummary(change), NOW)).toMatchObject({ ok: false, code: 'invalid', detail });
+    expect(parseExport(withSummary(change), NOW)).toMatchObject({ ok: false, error: { code: 'importInvalid' } });
+    expect(refusal(withSummary(change))).toMatch(detail);
   });
 
   it('refuses a summary listed twice', () => {
     const f = structuredClone(file);
     f.summaries.push(structuredClone(S1));
-    expect(parseExport(JSON.stringify(f), NOW)).toMatchObject({ ok: false, detail: /2507\.00001 occurs twice/ });
+    expect(refusal(JSON.stringify(f))).toMatch(/2507\.00001 occurs twice/);
   });
 
   it('removes control and bidi characters, as from every model answer, and drops unknown fields', () => {
@@ -137,7 +145,7 @@ describe('export files carry the generated summaries (version 2)', () => {
       }),
       NOW,
     );
-    if (!r.ok) throw new Error(r.detail);
+    if (!r.ok) throw new Error(englishError(r.error));
     const s = r.file.summaries[0] as StoredSummary;
     expect([s.title, s.model, s.sections[0]?.text]).toEqual(['Evil txt.exe', 'gpt-4o', 'a\nbc']);
     expect(Object.keys(s)).not.toContain('apiKey');

@@ -111,6 +111,8 @@ describe('handleMessage checks', () => {
     expect(await ask(envelope('getPaper', { arxivId: '2406.00001' }), sender as SenderInfo)).toEqual({
       ok: false,
       error: 'sender not allowed',
+      code: 'requestRefused',
+      params: {},
     });
   });
 
@@ -121,6 +123,8 @@ describe('handleMessage checks', () => {
       expect(await ask(envelope(type, {}), CONTENT)).toEqual({
         ok: false,
         error: `${type} is not allowed from a content script`,
+        code: 'requestRefused',
+        params: {},
       });
     }
     expect(await db.count('papers')).toBe(before);
@@ -130,17 +134,24 @@ describe('handleMessage checks', () => {
   });
 
   it('refuses invalid requests with the validation message', async () => {
+    const refused = { code: 'requestRefused', params: {} };
     expect(await ask({ channel: CHANNEL, type: 'getPaper', payload: { arxivId: 'x' } })).toEqual({
       ok: false,
       error: 'getPaper: arxivId must be an arXiv id',
+      ...refused,
     });
-    expect(await ask({ channel: CHANNEL, type: 'nope', payload: {} })).toMatchObject({ ok: false });
-    expect(await ask('getPaper')).toEqual({ ok: false, error: 'message must be an object' });
+    expect(await ask({ channel: CHANNEL, type: 'nope', payload: {} })).toMatchObject({ ok: false, ...refused });
+    expect(await ask('getPaper')).toEqual({ ok: false, error: 'message must be an object', ...refused });
   });
 
   it('turns a failing handler into an error reply instead of throwing', async () => {
     h = make({ db: () => Promise.reject(new Error('database is gone')) });
-    expect(await ask(envelope('listDates', {}))).toEqual({ ok: false, error: 'database is gone' });
+    expect(await ask(envelope('listDates', {}))).toEqual({
+      ok: false,
+      error: 'database is gone',
+      code: 'internal',
+      params: { detail: 'Error' },
+    });
   });
 });
 
@@ -330,7 +341,7 @@ describe('export, import, clear', () => {
   it('exportData is a valid export file of every record', async () => {
     const { json } = await h.exportData({});
     const parsed = parseExport(json);
-    if (!parsed.ok) throw new Error(parsed.detail);
+    if (!parsed.ok) throw new Error(parsed.error.code);
     expect(parsed.file.exportedAt).toBe('2025-05-10T00:00:00.000Z');
     expect(parsed.file.digests.map((d) => d.date)).toEqual(['2024-06-26', '2024-06-25']);
     expect(parsed.file.papers).toEqual(await db.getAll('papers'));
@@ -433,7 +444,8 @@ describe('export, import, clear', () => {
     const file = JSON.parse(json);
     file.digests.push({ ...file.digests[0], date: '2025-05-12', paperIds: [] });
     const r = await ask(envelope('importData', { json: JSON.stringify(file) }));
-    expect(r).toEqual({ ok: false, error: 'import refused (farFuture): 2025-05-12' });
+    expect(r).toMatchObject({ ok: false, code: 'importFarFuture', params: { day: '2025-05-12' } });
+    expect(r).toMatchObject({ error: expect.stringContaining('digest day after tomorrow (2025-05-12)') });
     expect({ papers: await db.getAll('papers'), digests: await db.getAll('digests') }).toEqual(before);
     file.digests.at(-1).date = '2025-05-11';
     expect(await h.importData({ json: JSON.stringify(file) })).toMatchObject({ added: 1 });
@@ -444,7 +456,11 @@ describe('export, import, clear', () => {
     const r = await ask(
       envelope('importData', { json: '{"format":"arxiv-ko-digest-export","version":1,"digests":5}' }),
     );
-    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('import refused') });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'importInvalid',
+      error: expect.stringContaining('damaged: exportedAt'),
+    });
     expect(await db.getAll('papers')).toEqual(before);
   });
 
@@ -502,15 +518,27 @@ describe('privileged settings (source, interval, Hugging Face features) live in 
   });
 
   it.each([
-    ['an origin without permission', { sourceUrl: 'https://other.example.org/x/' }, 'no host permission'],
-    ['an invalid source', { sourceUrl: 'http://evil.example/' }, 'plain http'],
-    ['an unknown key', { apiKey: 'x' }, 'unknown setting'],
-    ['an interval out of range', { syncIntervalHours: 0 }, 'syncIntervalHours'],
-    ['live votes without the huggingface.co permission', { hfLiveVotes: true }, 'no host permission'],
-  ])('refuses %s and stores nothing', async (_n, patch, error) => {
+    [
+      'an origin without permission',
+      { sourceUrl: 'https://other.example.org/x/' },
+      { code: 'noPermission', params: { origin: 'https://other.example.org' } },
+    ],
+    [
+      'an invalid source',
+      { sourceUrl: 'http://evil.example/' },
+      { code: 'settingsUrl', params: { key: 'sourceUrl', cause: { code: 'sourcePlainHttp', params: {} } } },
+    ],
+    ['an unknown key', { apiKey: 'x' }, { code: 'settingsUnknown', params: { key: 'apiKey' } }],
+    ['an interval out of range', { syncIntervalHours: 0 }, { code: 'settingsHours', params: { min: 1, max: 168 } }],
+    [
+      'live votes without the huggingface.co permission',
+      { hfLiveVotes: true },
+      { code: 'noPermission', params: { origin: 'https://huggingface.co' } },
+    ],
+  ])('refuses %s with its reason as a code and stores nothing', async (_n, patch, problem) => {
     h = make({ originPermitted: async (o) => o === 'https://mirror.example.org' });
     const r = await ask(envelope('setSettings', { patch: patch as never }));
-    expect(r).toMatchObject({ ok: false, error: expect.stringContaining(error) });
+    expect(r).toMatchObject({ ok: false, ...problem });
     expect(await getSettings(db)).toEqual(PRIVILEGED_DEFAULTS);
   });
 });

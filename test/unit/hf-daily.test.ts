@@ -66,17 +66,17 @@ describe('fetchNewestDaily', () => {
   });
 
   it.each([
-    ['a server error', () => json(503, 'busy'), /503/],
-    ['a non-JSON answer', () => json(200, '<html>'), /not JSON/],
-    ['an error object with 200', () => json(200, '{"error":"x"}'), /unexpected/],
-  ])('stops with an error on %s', async (_n, answer, message) => {
+    ['a server error', () => json(503, 'busy'), { code: 'hfStatus', params: { status: 503 } }],
+    ['a non-JSON answer', () => json(200, '<html>'), { code: 'hfNotJson', params: {} }],
+    ['an error object with 200', () => json(200, '{"error":"x"}'), { code: 'hfUnexpected', params: {} }],
+  ])('stops with an error on %s', async (_n, answer, error) => {
     const r = await fetchNewestDaily(hfFetch({ '2025-07-03': answer }), '2025-07-03', NOW);
-    expect(r).toMatchObject({ kind: 'error', message: expect.stringMatching(message) });
+    expect(r).toMatchObject({ kind: 'error', error });
   });
 
   it('a network failure is an error, not an empty day', async () => {
     const r = await fetchNewestDaily(hfFetch({}), '2025-07-03', NOW);
-    expect(r).toMatchObject({ kind: 'error', message: expect.stringContaining('network') });
+    expect(r).toMatchObject({ kind: 'error', error: { code: 'hfNetwork' } });
   });
 
   it('sends no credentials', async () => {
@@ -136,7 +136,11 @@ describe('answers are read with a size cap', () => {
   it('an endless daily list is cancelled just past the cap and the walk stops with an error', async () => {
     const { stream, seen } = endless();
     const r = await fetchNewestDaily(hfFetch({ '2025-07-03': () => new Response(stream) }), '2025-07-03', NOW);
-    expect(r).toMatchObject({ kind: 'error', message: 'answer larger than 8 MiB', triedDates: ['2025-07-03'] });
+    expect(r).toMatchObject({
+      kind: 'error',
+      error: { code: 'hfTooLarge', params: { size: MAX_ANSWER_BYTES } },
+      triedDates: ['2025-07-03'],
+    });
     expect(seen.cancelled).toBe(true);
     expect(seen.bytes).toBeLessThan(MAX_ANSWER_BYTES + 256 * 1024);
   });
@@ -145,7 +149,7 @@ describe('answers are read with a size cap', () => {
     const { stream, seen } = endless();
     const huge = () => new Response(stream, { headers: { 'content-length': String(200_000_000) } });
     const r = await fetchPaperVotes(hfFetch({ '/api/papers/2406.16793': huge }), '2406.16793', NOW);
-    expect(r).toMatchObject({ kind: 'error', message: expect.stringContaining('larger than') });
+    expect(r).toMatchObject({ kind: 'error', error: { code: 'hfTooLarge' } });
     expect(seen.bytes).toBe(0);
     expect(seen.cancelled).toBe(true);
   });

@@ -104,7 +104,7 @@ describe('hfToday', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('seven empty days: empty, and an error keeps the cache with its text', async () => {
+  it('seven empty days: empty, and an error keeps the cache with its reason', async () => {
     answers['2025-06-30'] = () => json(200, '[]');
     answers['2025-06-29'] = () => json(200, '[]');
     answers['2025-06-28'] = () => json(200, '[]');
@@ -112,7 +112,10 @@ describe('hfToday', () => {
     answers['2025-07-01'] = () => json(200, '[]');
     expect(await hfToday(deps(), true)).toMatchObject({ state: 'empty', list: null });
     answers['2025-07-03'] = () => json(502, 'bad gateway');
-    expect(await hfToday(deps(), true)).toMatchObject({ state: 'error', error: expect.stringContaining('502') });
+    expect(await hfToday(deps(), true)).toMatchObject({
+      state: 'error',
+      error: { code: 'hfStatus', params: { status: 502 } },
+    });
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatBytes, parseIntervalHours } from '../../components/options/format';
+import { appError, CodedError } from '../../lib/errors';
 import { buildExport, parseExport, serializeExport } from '../../lib/export-format';
 import { OptionsApp } from '../../lib/pages/options/app';
 import { send } from '../../lib/send';
@@ -91,6 +92,34 @@ describe('options: source URL', () => {
     expect(screen.getByTestId('source-message').textContent).toContain('This URL cannot be used');
     expect(request).not.toHaveBeenCalled();
     expect(privileged.current.sourceUrl).toBe(DEFAULT_SOURCE_URL);
+  });
+
+  it('says why a URL is refused in Korean when ko is pinned, with no English words', async () => {
+    applyLanguage('ko');
+    const input = await start();
+    saveSource(input, 'ftp://mirror.example.org/');
+    await waitFor(() =>
+      expect(screen.getByTestId('source-message').textContent).toBe(
+        '이 URL은 사용할 수 없습니다: URL은 https://로 시작해야 합니다',
+      ),
+    );
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('a refusal of the background (no permission for the origin) is said in Korean too', async () => {
+    applyLanguage('ko');
+    const input = await start({
+      ...syncedHandlers(),
+      setSettings: () => {
+        throw new CodedError(appError('noPermission', { origin: 'https://mirror.example.org' }), 'English log text');
+      },
+    });
+    saveSource(input, 'https://mirror.example.org/daily_papers_ko/');
+    await waitFor(() =>
+      expect(screen.getByTestId('source-message').textContent).toBe(
+        '문제가 생겼습니다: https://mirror.example.org에 접근할 권한이 없습니다',
+      ),
+    );
   });
 
   it('asks for the origin permission and refuses to save when it is denied', async () => {

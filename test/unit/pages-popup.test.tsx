@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dayHeading } from '../../components/popup/PopupView';
+import { readStoredErrors } from '../../lib/db/sync-state';
+import { appError } from '../../lib/errors';
 import { PopupApp } from '../../lib/pages/popup/app';
 import { send } from '../../lib/send';
 import { applyLanguage } from '../support/language';
@@ -184,12 +186,14 @@ describe('popup: sync status', () => {
   it('shows the last error in plain words', async () => {
     const handlers = syncedHandlers();
     handlers.getSyncStatus = () => ({
-      status: syncStatus({ lastError: 'raw.githubusercontent.com could not be reached (offline?)' }),
+      status: syncStatus({
+        lastError: [appError('syncOffline'), appError('syncDaysLeft', { count: 12 })],
+      }),
     });
     await renderSynced(handlers);
     await waitFor(() =>
       expect(screen.getByTestId('sync-status').textContent).toContain(
-        'Last sync problem: raw.githubusercontent.com could not be reached (offline?)',
+        'Last sync problem: could not connect to the server (offline?); 12 days left for the next run',
       ),
     );
   });
@@ -254,12 +258,12 @@ describe('popup: before the first sync', () => {
 
   it('when the first download failed: says so', async () => {
     const fx = firstSync(null, false);
-    fx.set({ lastError: 'the source answered 404 for paper_logs/papers_list.csv' });
+    fx.set({ lastError: [appError('syncIndex', { cause: appError('fetchNotFound', { status: 404 }) })] });
     answerWith(send, fx.handlers);
     render(<PopupApp />);
     await waitFor(() =>
       expect(screen.getByTestId('empty-state').textContent).toContain(
-        'The first download did not finish: the source answered 404',
+        'The first download did not finish: could not download the day index: not found on the server (404)',
       ),
     );
   });
@@ -279,6 +283,40 @@ describe('popup: language', () => {
     );
     await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toContain('마지막 동기화 성공: 5분 전'));
     expect(screen.getByTestId('sync-now').textContent).toBe('지금 동기화');
+  });
+
+  /** The sync block's error line, once shown. */
+  async function syncErrorLine(): Promise<string> {
+    const line = await waitFor(() => {
+      const p = screen.getByTestId('sync-status').querySelector('p.error');
+      if (!p) throw new Error('no error line yet');
+      return p;
+    });
+    return line.textContent ?? '';
+  }
+
+  it('shows a failed sync (the day index answered 500) in Korean, with no English words', async () => {
+    applyLanguage('ko');
+    const handlers = syncedHandlers();
+    const indexFailed = appError('syncIndex', { cause: appError('fetchServer', { status: 500 }) });
+    handlers.getSyncStatus = () => ({ status: syncStatus({ lastError: [indexFailed] }) });
+    await renderSynced(handlers);
+    const text = await syncErrorLine();
+    expect(text).toBe('마지막 동기화 문제: 날짜 목록을 내려받지 못했습니다: 서버 오류(500)');
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('shows an error an older version stored as an English sentence generically, in Korean', async () => {
+    applyLanguage('ko');
+    const handlers = syncedHandlers();
+    // What the background answers for a stored English sentence (lib/db/sync-state.ts readStoredErrors).
+    handlers.getSyncStatus = () => ({
+      status: syncStatus({ lastError: readStoredErrors('could not download the day index: server error (500)') }),
+    });
+    await renderSynced(handlers);
+    const text = await syncErrorLine();
+    expect(text).toContain('이전 버전의 확장 프로그램이 문제를 기록했습니다');
+    expect(text).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
 

@@ -14,9 +14,10 @@ describe('UI strings for the content script in a pinned language', () => {
     }
   });
 
-  it('sends every panel, common and generation-error string of the language, and nothing of the pages', () => {
+  it('sends every panel, common, generation-error and error string of the language, and nothing of the pages', () => {
     const strings = panelStrings('ko');
-    const expected = Object.keys(ko).filter((k) => ['panel_', 'common_', 'gen_'].some((p) => k.startsWith(p)));
+    const prefixes = ['panel_', 'common_', 'gen_', 'error_'];
+    const expected = Object.keys(ko).filter((k) => prefixes.some((p) => k.startsWith(p)));
     expect(Object.keys(strings).sort()).toEqual(expected.sort());
     expect(strings.panel_title?.message).toBe(ko.panel_title.message);
     expect(strings.panel_title?.message).not.toBe(en.panel_title.message);

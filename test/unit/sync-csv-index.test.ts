@@ -45,23 +45,24 @@ describe('parseIndex', () => {
     expect(r.ok && r.days.map((d) => d.date)).toEqual(days.map((d) => d.date).reverse());
   });
   it.each([
-    ['', 'empty'],
-    ['<!DOCTYPE html><html><body>Rate limit</body></html>', 'no "date" column'],
-    ['date,title,url\n', 'lists no days'],
-    ['date,title,url\n2024-06-25,"unterminated,u\n', 'unterminated'],
-    ['date,title,url\n2024-06-25,a,u\n2024-13-40,b,u\n', 'bad date "2024-13-40" on line 3'],
-    ['date,title,url\nyesterday,a,u\n', 'bad date'],
+    ['', { code: 'indexEmpty' }],
+    ['<!DOCTYPE html><html><body>Rate limit</body></html>', { code: 'indexNoDate' }],
+    ['date,title,url\n', { code: 'indexNoDays' }],
+    ['date,title,url\n2024-06-25,"unterminated,u\n', { code: 'indexQuote' }],
+    [
+      'date,title,url\n2024-06-25,a,u\n2024-13-40,b,u\n',
+      { code: 'indexBadDate', params: { value: '"2024-13-40"', line: 3 } },
+    ],
+    ['date,title,url\nyesterday,a,u\n', { code: 'indexBadDate' }],
   ])('rejects a malformed index %j', (text, why) => {
-    const r = parseIndex(text);
-    expect(r.ok).toBe(false);
-    expect(r.ok ? '' : r.error).toContain(why);
+    expect(parseIndex(text)).toMatchObject({ ok: false, error: why });
   });
 });
 
 describeShared('parseIndex on the corpus', () => {
   it('papers_list.csv lists 311 days, newest 2025-05-09, 4,702 rows', () => {
     const r = parseIndex(readFileSync(join(CORPUS_DIR, 'paper_logs', 'papers_list.csv'), 'utf8'));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(r.error.code);
     expect(r.days).toHaveLength(311);
     expect(r.days[0]?.date).toBe('2025-05-09');
     expect(r.days.at(-1)?.date).toBe('2023-11-20');

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FETCH_MESSAGES, type FetchLike, type FetchResult, fetchText } from '../../lib/sync/fetch-file';
+import { englishError } from '../../lib/error-english';
+import { type FetchLike, type FetchResult, fetchText } from '../../lib/sync/fetch-file';
 import { MAX_DAY_FILE_BYTES } from '../../lib/sync/source';
 import { type CorpusServer, dayFile, miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
 
@@ -82,7 +83,7 @@ describe('fetchText', () => {
   it('404 → not-found', async () => {
     const r = await get(`${server.baseUrl}paper_logs/2030/01/01.md`);
     expectError(r, 'not-found');
-    expect(r.message).toContain('404');
+    expect(r.problem).toEqual({ code: 'fetchNotFound', params: { status: 404 } });
   });
 
   it('429 with Retry-After in seconds or as an HTTP date → rate-limited with the delay', async () => {
@@ -104,6 +105,7 @@ describe('fetchText', () => {
     const r = await get(url());
     expectError(r, 'server');
     expect(r.status).toBe(status);
+    expect(r.problem).toEqual({ code: 'fetchServer', params: { status } });
   });
 
   it('403 → other HTTP error', async () => {
@@ -127,7 +129,7 @@ describe('fetchText', () => {
     server.fault(path, { kind: 'body', body: new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]) }, { once: true });
     const r = await get(url());
     expectError(r, 'encoding');
-    expect(r.message).toContain('UTF-8');
+    expect(englishError(r.problem)).toContain('UTF-8');
   });
 
   it('offline → network error', async () => {
@@ -159,8 +161,8 @@ describe('the body cap', () => {
     server.fault(capPath, { kind: 'huge', bytes: HUGE, contentLength: false }, { once: true });
     const r = await get(capUrl());
     expectError(r, 'too-large');
-    expect(r.message).toBe(FETCH_MESSAGES.tooLarge(MAX_DAY_FILE_BYTES));
-    expect(r.message).toContain('2 MiB');
+    expect(r.problem).toEqual({ code: 'fetchTooLarge', params: { size: MAX_DAY_FILE_BYTES } });
+    expect(englishError(r.problem)).toContain('2 MiB');
     expect(r.bytes).toBeGreaterThan(MAX_DAY_FILE_BYTES);
     expect(r.bytes).toBeLessThan(MAX_DAY_FILE_BYTES + (1 << 20));
     // The server saw the client go away: it sent a small part of the 200 MB (socket buffers included).
@@ -194,7 +196,7 @@ describe('redirects are refused', () => {
     server.fault(path, { kind: 'redirect', status: st, location: elsewhere() }, { once: true });
     const r = await get(url());
     expectError(r, 'redirect');
-    expect(r.message).toBe(FETCH_MESSAGES.redirect());
+    expect(r.problem).toEqual({ code: 'fetchRedirect', params: {} });
     expect(other.total().requests).toBe(0);
   });
 

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorMessage } from '../../error-text';
 import { exportFileName, MAX_EXPORT_BYTES, parseExport } from '../../export-format';
 import { HF_HOST_PERMISSION } from '../../hf/api';
 import { originPattern, PORTS_IN_PATTERNS } from '../../host-permission';
@@ -89,7 +90,7 @@ export async function hfPermissionFor(on: boolean, otherOn: boolean): Promise<bo
  */
 export async function saveSourceUrl(input: string): Promise<Feedback & { url?: string }> {
   const check = validateSourceUrl(input);
-  if (!check.ok) return { kind: 'error', text: t('options_sourceInvalid', check.error) };
+  if (!check.ok) return { kind: 'error', text: t('options_sourceInvalid', errorMessage(check.error)) };
   const url = check.url;
   if (url !== DEFAULT_SOURCE_URL) {
     const origin = new URL(url).origin;
@@ -115,22 +116,7 @@ export async function importFile(file: File): Promise<Feedback> {
   const text = await file.text();
   if (text.length > MAX_IMPORT_CHARS) return { kind: 'error', text: t('options_importTooLarge', file.name) };
   const parsed = parseExport(text);
-  if (!parsed.ok) {
-    switch (parsed.code) {
-      case 'notJson':
-        return { kind: 'error', text: t('options_importNotJson', parsed.detail) };
-      case 'notExport':
-        return { kind: 'error', text: t('options_importNotExport') };
-      case 'version':
-        return { kind: 'error', text: t('options_importVersion', parsed.detail) };
-      case 'invalid':
-        return { kind: 'error', text: t('options_importInvalid', parsed.detail) };
-      case 'farFuture':
-        return { kind: 'error', text: t('options_importFarFuture', parsed.detail) };
-      case 'fetchedAt':
-        return { kind: 'error', text: t('options_importFetchedAt', parsed.detail) };
-    }
-  }
+  if (!parsed.ok) return { kind: 'error', text: t('options_importRefused', errorMessage(parsed.error)) };
   try {
     const r = await send('importData', { json: text });
     // What the background normalised (its own parse of the same text), after the counts.

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isApiKey } from '../../db/provider-key';
 import type { UsageTotals } from '../../db/summaries';
+import { errorMessage } from '../../error-text';
 import { type ChromeAiApi, documentChromeAi } from '../../gen/chrome-ai/api';
 import {
   type ChromeAiStatus,
@@ -62,7 +63,7 @@ function patchOf(form: ProviderForm): { ok: true; patch: Partial<PrivilegedSetti
   let baseUrl = '';
   if (form.baseUrl.trim() !== '') {
     const check = validateBaseUrl(form.baseUrl);
-    if (!check.ok) return { ok: false, text: t('options_summaryUrlInvalid', check.error) };
+    if (!check.ok) return { ok: false, text: t('options_summaryUrlInvalid', errorMessage(check.error)) };
     // The default written out is stored as the default, so it follows the provider's default.
     baseUrl = check.url === ENDPOINT_DEFAULTS[form.provider].baseUrl ? '' : check.url;
   }

@@ -281,7 +281,11 @@ export function journeys<D extends Driver>(
         await driver.ask('syncNow', {});
         await expect
           .poll(async () => (await driver.ask('getSyncStatus', {})).status, POLL)
-          .toMatchObject({ running: false, digestCount: DAYS.length, lastError: expect.any(String) });
+          .toMatchObject({
+            running: false,
+            digestCount: DAYS.length,
+            lastError: [expect.objectContaining({ code: 'syncIndex' })],
+          });
         const tab = await driver.arxiv('/abs/2407.00101v3', { offline: true });
         expect(await tab.onLine()).toBe(false);
         const panel = await panelOn(tab);
