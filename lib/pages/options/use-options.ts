@@ -30,6 +30,7 @@ import {
 import { validateSourceUrl } from '../../sync/source';
 import { errorText } from '../page';
 import { importNotesText } from './import-notes';
+import { type Feedback, failure } from './use-action';
 
 /** The storage item of each display setting (privileged ones go through the background). */
 const ITEMS: {
@@ -49,12 +50,6 @@ export interface StorageInfo {
   bytes: number;
   quota: number | null;
   paperCount: number;
-}
-
-/** Outcome of an action, shown next to it. */
-export interface Feedback {
-  kind: 'ok' | 'error';
-  text: string;
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -105,7 +100,7 @@ export async function saveSourceUrl(input: string): Promise<Feedback & { url?: s
   try {
     await send('setSettings', { patch: { sourceUrl: url } });
   } catch (e) {
-    return { kind: 'error', text: t('options_error', errorText(e)) };
+    return failure(e);
   }
   return { kind: 'ok', text: t('options_sourceSaved'), url };
 }
@@ -192,7 +187,7 @@ export function useOptions(): OptionsController {
       await refreshStorage();
       return { feedback: { kind: 'ok' as const, text: t('options_cleared') }, status };
     } catch (e) {
-      return { feedback: { kind: 'error' as const, text: t('options_error', errorText(e)) } };
+      return { feedback: failure(e) };
     }
   }, [refreshStorage]);
 

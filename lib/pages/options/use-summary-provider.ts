@@ -23,7 +23,7 @@ import { t } from '../../i18n';
 import { send } from '../../send';
 import type { PrivilegedSettings, SummaryProvider } from '../../setting-defaults';
 import { errorText } from '../page';
-import type { Feedback } from './use-options';
+import { type Feedback, failure } from './use-action';
 
 /** The stored settings this section shows. */
 export type ProviderSettings = Pick<
@@ -141,7 +141,7 @@ export async function testProvider(provider: SummaryProvider): Promise<Feedback>
       ? { kind: 'ok', text: t('options_summaryTestOk', r.model) }
       : { kind: 'error', text: t('options_summaryTestFailed', genErrorText(r.code)) };
   } catch (e) {
-    return { kind: 'error', text: t('options_error', errorText(e)) };
+    return failure(e);
   }
 }
 
@@ -236,7 +236,7 @@ export function useSummaryProvider(chromeAiApi?: ChromeAiApi): SummaryController
       setApiKeyHint((await send('setProviderKey', { key: '' })).apiKeyHint);
       return { kind: 'ok', text: t('options_summaryKeyForgotten') };
     } catch (e) {
-      return { kind: 'error', text: t('options_error', errorText(e)) };
+      return failure(e);
     }
   }, []);
 
@@ -288,7 +288,7 @@ export function useSummaryProvider(chromeAiApi?: ChromeAiApi): SummaryController
       const { deleted } = await send('deleteSummaries', { arxivId: null });
       return { kind: 'ok', text: t('options_summaryDeleted', deleted) };
     } catch (e) {
-      return { kind: 'error', text: t('options_error', errorText(e)) };
+      return failure(e);
     } finally {
       await refreshUsage();
     }
