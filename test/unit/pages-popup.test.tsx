@@ -123,7 +123,9 @@ describe('popup: newest digest', () => {
     vi.spyOn(browser.runtime, 'openOptionsPage').mockImplementation(openOptions);
     await renderSynced();
     fireEvent.click(screen.getByTestId('open-reader'));
-    expect(tabsCreate).toHaveBeenCalledWith({ url: browser.runtime.getURL('/reader.html') });
+    // Through the background, which reuses an open reader tab (lib/background/reader-tab.ts).
+    expect(vi.mocked(send)).toHaveBeenCalledWith('openReader', { hash: '#/' });
+    expect(tabsCreate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('open-options'));
     expect(openOptions).toHaveBeenCalledOnce();
   });

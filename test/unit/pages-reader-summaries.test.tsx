@@ -209,7 +209,6 @@ describe('search finds generated summaries (marked) apart from digest papers', (
   });
 
   it('popup: a generated result is marked with its model and opens the reader’s summary view', async () => {
-    const create = vi.spyOn(browser.tabs, 'create').mockImplementation((async () => ({})) as never);
     vi.spyOn(browser.tabs, 'query').mockImplementation((async () => []) as never);
     answerWith(send, syncedHandlers());
     render(<PopupApp />);
@@ -226,7 +225,8 @@ describe('search finds generated summaries (marked) apart from digest papers', (
     expect(item.textContent).not.toContain('두 번째 문장');
     expect(results.textContent).not.toContain('No stored paper matches');
     fireEvent.click(item);
-    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/reader\.html#\/summary\/2507\.01234$/) });
+    // The background's one reader tab shows it (lib/background/reader-tab.ts).
+    expect(vi.mocked(send)).toHaveBeenCalledWith('openReader', { hash: '#/summary/2507.01234' });
   });
 });
 
