@@ -30,7 +30,11 @@ describe('parseRequest hands the handlers only what the protocol names', () => {
     ['an array payload', ask('syncNow', []), 'payload must be an object'],
     ['no type', { channel: CHANNEL, payload: {} }, 'unknown message type undefined'],
     ['no payload', { channel: CHANNEL, type: 'syncNow' }, 'payload must be an object'],
-    ['an unknown setting', ask('setSettings', { patch: { theme: 'dark' } }), 'setSettings: setting refused (settingsUnknown)'],
+    [
+      'an unknown setting',
+      ask('setSettings', { patch: { theme: 'dark' } }),
+      'setSettings: setting refused (settingsUnknown)',
+    ],
     ['a patch and more', ask('setSettings', { patch: {}, also: 1 }), 'setSettings: only patch'],
     ['2,001 badge ids', ask('getBadges', { arxivIds: Array(2001).fill('2406.16793') }), /^getBadges: arxivIds/],
     ['an id with a version', ask('deleteSummaries', { arxivId: '2406.16793v2' }), /^deleteSummaries: arxivId/],
