@@ -25,8 +25,11 @@ export type PanelTheme = 'auto' | 'light' | 'dark';
 
 export interface DigestPanelProps {
   paper: ShownPaper;
-  /** The source base URL setting (`sourceUrlItem`), for the link to the digest file. */
-  sourceBase: string;
+  /**
+   * The paper's digest file on the chosen source (lib/links.ts `digestSourceUrl`, made by the caller: the background
+   * for content scripts), linked when http(s); null: no link.
+   */
+  sourceFile: string | null;
   collapsed: boolean;
   /** Called with the new state when the user collapses or expands the panel. */
   onToggle(collapsed: boolean): void;
@@ -171,7 +174,7 @@ export function PanelShell({ arxivId, collapsed, onToggle, theme, aside, childre
 
 export function DigestPanel({
   paper,
-  sourceBase,
+  sourceFile,
   collapsed,
   onToggle,
   online,
@@ -182,7 +185,7 @@ export function DigestPanel({
   extra,
 }: DigestPanelProps) {
   const dates = paper.dates.length > 0 ? paper.dates : [paper.date];
-  const sourceUrl = digestSourceUrl(sourceBase, paper.date);
+  const sourceUrl = sourceFile;
 
   return (
     <PanelShell

@@ -4,7 +4,7 @@
  * not bundle) in the background before it is handled.
  */
 
-import { ARXIV_HOSTS } from './arxiv-hosts';
+import { isArxivHost } from './arxiv-hosts';
 import type { UsageTotals } from './db/summaries';
 import type { AppError } from './errors';
 import type { ImportNote } from './export-format';
@@ -39,13 +39,14 @@ export interface GenerationInfo {
 export interface Protocol {
   /**
    * One paper for the panel, with what the panel needs of the privileged settings (content scripts cannot read them):
-   * the source base for the link to the digest file, and whether live votes are on.
+   * the link to the paper's digest file on the chosen source (lib/links.ts `digestSourceUrl`; null without a paper or
+   * for a source that gives none), and whether live votes are on.
    */
   getPaper: {
     req: { arxivId: string };
     res: {
       paper: ShownPaper | null;
-      sourceUrl: string;
+      sourceFileUrl: string | null;
       liveVotes: boolean;
       /** A Korean summary the user made for this paper (shown offline like a digest; below it when both exist). */
       summary: ShownSummary | null;
@@ -168,8 +169,8 @@ export interface SenderInfo {
   tab?: { id?: number; url?: string };
 }
 
-/** Hosts the content scripts run on (see entrypoints/*.content). */
-const CONTENT_HOSTS: ReadonlySet<string> = new Set([...ARXIV_HOSTS, 'huggingface.co']);
+/** Whether a content script runs on `hostname` (see entrypoints/*.content): an arXiv host or Hugging Face. */
+const isContentHost = (hostname: string) => isArxivHost(hostname) || hostname === 'huggingface.co';
 
 /** What a content script may ask: read one paper's data and open the reader, nothing that changes or dumps the data. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set<MessageType>([
@@ -195,7 +196,7 @@ export function senderKind(sender: SenderInfo, extensionId: string, extensionOri
   if (url.startsWith(extensionOrigin)) return 'page';
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && CONTENT_HOSTS.has(u.hostname) && sender.tab !== undefined ? 'content' : null;
+    return u.protocol === 'https:' && isContentHost(u.hostname) && sender.tab !== undefined ? 'content' : null;
   } catch {
     return null;
   }

@@ -7,6 +7,7 @@ import { getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../db
 import type { DigestDb } from '../db/schema';
 import { getSettings } from '../db/settings-store';
 import { bundledMessages } from '../i18n-tables';
+import { digestSourceUrl } from '../links';
 import type { Res } from '../messages';
 import type { ShownPaper, StoredPaper } from '../records';
 import { showPaper } from '../show';
@@ -54,7 +55,7 @@ export function paperHandlers({
       const [paper, settings] = await Promise.all([getPaper(database, arxivId), getSettings(database)]);
       return {
         paper: paper && showPaper(paper),
-        sourceUrl: settings.sourceUrl,
+        sourceFileUrl: paper && digestSourceUrl(settings.sourceUrl, paper.date),
         liveVotes: settings.hfLiveVotes,
         ...(await paperExtras(database, arxivId, settings)),
       };

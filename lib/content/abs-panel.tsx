@@ -22,7 +22,7 @@ export async function mountAbsPanel(
   target: ArxivUrlId,
   displaySettings: Promise<DisplaySettings>,
 ): Promise<void> {
-  const [{ paper, sourceUrl, liveVotes, summary, generation }, settings] = await Promise.all([
+  const [{ paper, sourceFileUrl, liveVotes, summary, generation }, settings] = await Promise.all([
     send('getPaper', { arxivId: target.id }),
     displaySettings.then(async (s) => {
       await initContentI18n(s.uiLanguage);
@@ -36,14 +36,14 @@ export async function mountAbsPanel(
   if (kind === 'abs') {
     const cited = citationArxivId(document);
     if (cited !== null && cited !== target.id) {
-      console.warn(`arXiv KO Digest: URL id ${target.id} differs from citation_arxiv_id ${cited}; no panel`);
+      console.warn(`arXiv KO Digest: citation_arxiv_id ${cited} is not ${target.id}; no panel`);
       return;
     }
   }
   const place = panelPlace(document, kind);
   const theme = pageTheme(document);
   if (paper) {
-    mountPanel(ctx, place, paper, { ...settings, sourceUrl, hfLiveVotes: liveVotes }, theme, summary);
+    mountPanel(ctx, place, paper, { ...settings, sourceFileUrl, hfLiveVotes: liveVotes }, theme, summary);
     return;
   }
   const readInput = () => {

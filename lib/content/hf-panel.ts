@@ -34,12 +34,12 @@ export async function mountHfPanel(ctx: ContentScriptContext, settings: DisplayS
     if (id !== shownId) remounts = 0;
     shownId = id;
     if (!id) return;
-    const { paper, sourceUrl, liveVotes, summary } = await send('getPaper', { arxivId: id });
+    const { paper, sourceFileUrl, liveVotes, summary } = await send('getPaper', { arxivId: id });
     if (!paper || mine !== seq) return; // no digest summary: inject nothing
     await domReady();
     const anchor = hfAbstract(document);
     if (!anchor || mine !== seq) return;
-    const panelSettings = { ...settings, sourceUrl, hfLiveVotes: liveVotes };
+    const panelSettings = { ...settings, sourceFileUrl, hfLiveVotes: liveVotes };
     const ui = mountPanel(ctx, { anchor, at: 'after' }, paper, panelSettings, pageTheme(document), summary);
     // A newer show() began while this one was mounting: it owns the page now.
     if (mine !== seq) ui.remove();

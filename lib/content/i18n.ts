@@ -10,6 +10,6 @@ export async function initContentI18n(lang: UiLanguage): Promise<void> {
     const { messages } = await send('getUiStrings', { lang });
     pinMessages(lang, messages);
   } catch (e) {
-    console.warn('arXiv KO Digest: UI strings unavailable, using the browser language', e);
+    console.warn('arXiv KO Digest: pinned UI language unavailable', e);
   }
 }

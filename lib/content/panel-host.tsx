@@ -39,7 +39,7 @@ function useLiveVotes(arxivId: string, enabled: boolean, online: boolean): LiveV
 
 interface HostProps {
   paper: ShownPaper;
-  sourceBase: string;
+  sourceFile: string | null;
   initiallyCollapsed: boolean;
   theme: PanelTheme;
   liveVotes: boolean;
@@ -47,14 +47,14 @@ interface HostProps {
   summary: ShownSummary | null;
 }
 
-function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, autoLoadMedia, summary }: HostProps) {
+function PanelHost({ paper, sourceFile, initiallyCollapsed, theme, liveVotes, autoLoadMedia, summary }: HostProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const online = useOnline();
   const live = useLiveVotes(paper.arxivId, liveVotes, online);
   return (
     <DigestPanel
       paper={paper}
-      sourceBase={sourceBase}
+      sourceFile={sourceFile}
       collapsed={collapsed}
       online={online}
       autoLoadMedia={autoLoadMedia}
@@ -70,9 +70,10 @@ function PanelHost({ paper, sourceBase, initiallyCollapsed, theme, liveVotes, au
   );
 }
 
-/** What the panel shows of the settings: the display choices, and from the background's `getPaper` answer the source
- * (for the digest link) and whether live votes are on. */
-export type PanelSettings = DisplaySettings & Pick<PrivilegedSettings, 'sourceUrl' | 'hfLiveVotes'>;
+/** What the panel shows of the settings: the display choices, and from the background's `getPaper` answer the link to
+ * the digest file and whether live votes are on. */
+export type PanelSettings = DisplaySettings &
+  Pick<PrivilegedSettings, 'hfLiveVotes'> & { sourceFileUrl: string | null };
 
 /** Where a panel goes: right after `anchor`, or as its first child (lib/selectors.ts `panelPlace`). */
 export type PanelAt = Pick<PanelPlace, 'anchor' | 'at'>;
@@ -92,7 +93,7 @@ export function mountPanel(
     place.anchor,
     <PanelHost
       paper={paper}
-      sourceBase={settings.sourceUrl}
+      sourceFile={settings.sourceFileUrl}
       initiallyCollapsed={settings.panelCollapsed}
       theme={theme}
       liveVotes={settings.hfLiveVotes}

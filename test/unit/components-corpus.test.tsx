@@ -10,6 +10,7 @@ import { cleanup, render } from '@testing-library/preact';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DigestPanel } from '../../components/DigestPanel';
 import { parseDigest } from '../../lib/digest/parse';
+import { digestSourceUrl } from '../../lib/links';
 import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper } from '../../lib/show';
@@ -76,7 +77,7 @@ describeShared('components over the real corpus', () => {
       const { container } = render(
         <DigestPanel
           paper={paper}
-          sourceBase={DEFAULT_SOURCE_URL}
+          sourceFile={digestSourceUrl(DEFAULT_SOURCE_URL, paper.date)}
           collapsed={false}
           onToggle={() => {}}
           online

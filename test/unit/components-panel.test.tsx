@@ -8,6 +8,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DigestPanel, type DigestPanelProps } from '../../components/DigestPanel';
+import { digestSourceUrl } from '../../lib/links';
 import type { ShownPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper } from '../../lib/show';
@@ -63,7 +64,7 @@ const VIDEO: ShownPaper = {
 function renderPanel(over: Partial<DigestPanelProps> = {}) {
   const props: DigestPanelProps = {
     paper: MUMU,
-    sourceBase: DEFAULT_SOURCE_URL,
+    sourceFile: digestSourceUrl(DEFAULT_SOURCE_URL, MUMU.date),
     collapsed: false,
     onToggle: vi.fn(),
     online: true,
@@ -289,13 +290,13 @@ describe('DigestPanel', () => {
     );
   });
 
-  it('links: a custom source base links to <base>paper_logs/YYYY/MM/DD.md; a non-http base gives no link', () => {
-    renderPanel({ sourceBase: 'https://mirror.example.org/digests/' });
+  it('links: the digest file the background names is linked; a non-http one gives no link', () => {
+    renderPanel({ sourceFile: digestSourceUrl('https://mirror.example.org/digests/', MUMU.date) });
     expect(screen.getByRole('link', { name: /Digest file at the source/ }).getAttribute('href')).toBe(
       'https://mirror.example.org/digests/paper_logs/2024/06/28.md',
     );
     cleanup();
-    renderPanel({ sourceBase: 'javascript:alert(1)//' });
+    renderPanel({ sourceFile: 'javascript:alert(1)//paper_logs/2024/06/28.md' });
     expect(screen.queryByRole('link', { name: /Digest file at the source/ })).toBeNull();
   });
 
@@ -322,8 +323,22 @@ describe('DigestPanel', () => {
   it('element ids are unique when two panels are on one page', () => {
     render(
       <>
-        <DigestPanel paper={MUMU} sourceBase="" collapsed={false} onToggle={() => {}} online onOpenReader={() => {}} />
-        <DigestPanel paper={MUMU} sourceBase="" collapsed={false} onToggle={() => {}} online onOpenReader={() => {}} />
+        <DigestPanel
+          paper={MUMU}
+          sourceFile={null}
+          collapsed={false}
+          onToggle={() => {}}
+          online
+          onOpenReader={() => {}}
+        />
+        <DigestPanel
+          paper={MUMU}
+          sourceFile={null}
+          collapsed={false}
+          onToggle={() => {}}
+          online
+          onOpenReader={() => {}}
+        />
       </>,
     );
     const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);

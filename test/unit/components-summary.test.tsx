@@ -228,7 +228,7 @@ describe('a made summary below a digest', () => {
     return render(
       <DigestPanel
         paper={PAPER}
-        sourceBase={DEFAULT_SOURCE_URL}
+        sourceFile={null}
         collapsed={false}
         onToggle={vi.fn()}
         online

@@ -63,7 +63,7 @@ async function scripted(how: (el: HTMLElement) => void, el: HTMLElement) {
 function mountAdamPanel() {
   const anchor = document.createElement('blockquote');
   document.body.append(anchor);
-  const ui = mountPanel(ctx, { anchor, at: 'after' }, PAPER, SETTING_DEFAULTS, 'auto');
+  const ui = mountPanel(ctx, { anchor, at: 'after' }, PAPER, { ...SETTING_DEFAULTS, sourceFileUrl: null }, 'auto');
   const root = ui.host.shadowRoot as ShadowRoot;
   const get = (testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
   return { ui, root, get };
@@ -77,7 +77,7 @@ beforeEach(() => {
     getBadges: () => ({ badges: [{ arxivId: '2406.16793', votes: 22, date: '2024-06-27' }] }),
     getPaper: () => ({
       paper: PAPER,
-      sourceUrl: SETTING_DEFAULTS.sourceUrl,
+      sourceFileUrl: null,
       liveVotes: false,
       summary: null,
       generation: { provider: 'none', model: '', host: null, autoSummarize: false },

@@ -166,7 +166,7 @@ describe('queries', () => {
       ok: true,
       data: {
         paper: null,
-        sourceUrl: DEFAULT_SOURCE_URL,
+        sourceFileUrl: null,
         liveVotes: false,
         summary: null,
         generation: { provider: 'none', model: '', host: null, autoSummarize: false },
@@ -511,9 +511,9 @@ describe('privileged settings (source, interval, Hugging Face features) live in 
     expect(changed).toHaveBeenCalledTimes(1);
     expect(changed.mock.calls[0]?.[0].sourceUrl).toBe(DEFAULT_SOURCE_URL);
     expect(changed.mock.calls[0]?.[1].sourceUrl).toBe(MIRROR);
-    // what the panel learns of it
-    expect(await ask(envelope('getPaper', { arxivId: '2406.99999' }), CONTENT)).toMatchObject({
-      data: { sourceUrl: MIRROR },
+    // what the panel learns of it: the link to the paper's digest file on the new source, not the source itself
+    expect(await ask(envelope('getPaper', { arxivId: '2406.00002' }), CONTENT)).toMatchObject({
+      data: { sourceFileUrl: `${MIRROR}paper_logs/2024/06/26.md` },
     });
   });
 

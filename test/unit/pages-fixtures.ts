@@ -171,7 +171,7 @@ export function syncedHandlers(): Handlers {
     },
     getPaper: ({ arxivId }) => ({
       paper: all.find((p) => p.arxivId === arxivId) ?? null,
-      sourceUrl: privileged.current.sourceUrl,
+      sourceFileUrl: null,
       liveVotes: privileged.current.hfLiveVotes,
       summary: summaries.find((x) => x.arxivId === arxivId) ?? null,
       generation: generationInfo(privileged.current),
