@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
 import { type DayWrite, writeDays } from '../../lib/db/write-day';
 import { parseDigest } from '../../lib/digest/parse';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
+import { writeDay } from '../support/write-day';
 
 async function freshDb(): Promise<DigestDb> {
   globalThis.indexedDB = new IDBFactory();

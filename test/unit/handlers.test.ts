@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../lib/background/handlers';
-import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
 import { getProviderKey, setProviderKey } from '../../lib/db/provider-key';
+import type { DigestDb } from '../../lib/db/schema';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
 import { putSummary } from '../../lib/db/summaries';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
@@ -18,6 +19,7 @@ import { DEFAULT_SOURCE_URL, PRIVILEGED_DEFAULTS } from '../../lib/setting-defau
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
+import { writeDay } from '../support/write-day';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const CTX = { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` };
