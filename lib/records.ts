@@ -45,6 +45,7 @@ export interface StoredDigest {
 
 export interface DaySummary {
   date: string;
+  /** Papers in that day's digest. A paper can be on several days, so these do not add up to the papers stored. */
   paperCount: number;
 }
 
@@ -66,6 +67,7 @@ export interface SyncStatus {
   lastSuccess: number | null;
   lastError: string | null;
   nextRun: number | null;
+  /** Distinct papers stored (lib/db/queries.ts `counts`), the number the popup, options and reader show. */
   paperCount: number;
   digestCount: number;
   newestDate: string | null;
