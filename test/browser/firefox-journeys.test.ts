@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
 import { launchFirefox } from './support/firefox';
 import { journeys } from './support/journeys';
 
@@ -62,11 +63,28 @@ describe('the Firefox build in real Firefox ESR', () => {
     await tab.close();
   });
 
-  it('says the on-device provider is unavailable (no offscreen documents here), keeping settings usable', async () => {
+  it('the options say Chrome’s on-device provider is unavailable here (no Translator, no offscreen documents), and the settings stay usable', async () => {
     const { driver } = j.get();
+    // Not offered in Firefox; chosen anyway (as in settings carried over from Chrome).
     const { settings } = await driver.ask('setSettings', { patch: { summaryProvider: 'chrome-ai' } });
     expect(settings.summaryProvider).toBe('chrome-ai');
     expect(await driver.ask('testProvider', {})).toEqual({ ok: false, code: 'unavailable' });
-    await driver.ask('setSettings', { patch: { summaryProvider: 'none' } });
+
+    const options = await driver.extensionPage('options.html');
+    await expect
+      .poll(() => options.attributes('chrome-ai-status', 'data-status'), { timeout: 30_000 })
+      .toEqual(['absent']);
+    expect(await options.texts('chrome-ai-status')).toEqual([en.options_summaryStatus_absent.message]);
+    expect(await options.texts('chrome-ai-download')).toEqual([]);
+    await options.click('test-provider');
+    await expect
+      .poll(async () => (await options.texts('provider-test-message'))[0], { timeout: 30_000 })
+      .toBe(en.options_summaryTestFailed.message.replace('$1', en.gen_error_unavailable.message));
+    expect(await options.attributes('provider-test-message', 'class')).toEqual(['error']);
+
+    await options.select('summary-provider', 'none');
+    await options.click('save-provider');
+    await expect.poll(async () => (await driver.ask('getSettings', {})).settings.summaryProvider).toBe('none');
+    await options.close();
   });
 });

@@ -10,11 +10,21 @@ export interface ChromiumSession extends Driver {
   close(): Promise<void>;
 }
 
+/** A Tab over `page`, recording its requests from now on (call before it navigates). */
 function tabOf(page: Page): Tab {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
   return {
     ...readers((fn, arg) => page.evaluate(fn, arg)),
     click: (testId, nth = 0) => page.getByTestId(testId).nth(nth).click(),
+    press: (testId, key, nth = 0) => page.getByTestId(testId).nth(nth).press(key),
     fill: (testId, text) => page.getByTestId(testId).first().fill(text),
+    select: async (testId, value) => {
+      await page.getByTestId(testId).first().selectOption(value);
+    },
+    // page.evaluate runs in the page's main world; the content script has an isolated world of its own.
+    inPage: (fn) => page.evaluate(fn),
+    requests: () => [...requested],
     reload: async () => {
       await page.reload();
     },
@@ -35,6 +45,7 @@ export async function launchChromium(origins: string[], arxivPages: Record<strin
 
   const open = async (url: string, offline = false) => {
     const page = await l.context.newPage();
+    const tab = tabOf(page);
     await page.emulateMedia({ colorScheme: scheme });
     if (offline) {
       // This tab only (routes still answer its page, as a cached page would be shown).
@@ -47,7 +58,7 @@ export async function launchChromium(origins: string[], arxivPages: Record<strin
       });
     }
     await page.goto(url);
-    return tabOf(page);
+    return tab;
   };
 
   return {
@@ -59,5 +70,6 @@ export async function launchChromium(origins: string[], arxivPages: Record<strin
     async colorScheme(next) {
       scheme = next;
     },
+    tabUrls: async () => l.context.pages().map((p) => p.url()),
   };
 }

@@ -29,7 +29,7 @@ export const GECKO_ID = 'arxiv-ko-digest@example.org';
 
 declare const browser: {
   runtime: { getURL(path: string): string; sendMessage(message: unknown): Promise<unknown> };
-  tabs: { create(props: { url: string }): Promise<unknown> };
+  tabs: { create(props: { url: string }): Promise<unknown>; query(q: object): Promise<{ url?: string }[]> };
   browserSettings: { overrideContentColorScheme: { set(details: { value: string }): Promise<boolean> } };
 };
 
@@ -99,7 +99,12 @@ async function pageAt(target: Target, url: (href: string) => boolean): Promise<P
   return page;
 }
 
+/** A Tab over `page`, recording its requests from now on (call before it navigates). */
 function tabOf(page: Page): Tab {
+  const requested: string[] = [];
+  page.on('request', (req: HTTPRequest) => {
+    requested.push(req.url());
+  });
   const handle = async (testId: string, nth: number) => {
     const all = await page.$$(`>>> [data-testid="${testId}"]`);
     const el = all[nth];
@@ -111,6 +116,16 @@ function tabOf(page: Page): Tab {
     async click(testId, nth = 0) {
       await (await handle(testId, nth)).click();
     },
+    async press(testId, key, nth = 0) {
+      // WebDriver BiDi names the space bar by its character.
+      await (await handle(testId, nth)).press(key === 'Space' ? ' ' : key);
+    },
+    async select(testId, value) {
+      await (await handle(testId, 0)).select(value);
+    },
+    // Over WebDriver BiDi page.evaluate runs in the page's own realm; the content script runs in a sandbox.
+    inPage: (fn) => page.evaluate(fn),
+    requests: () => [...requested],
     async fill(testId, text) {
       const el = await handle(testId, 0);
       await el.evaluate((input) => {
@@ -119,7 +134,22 @@ function tabOf(page: Page): Tab {
       await el.type(text);
     },
     reload: async () => {
-      await page.reload();
+      // page.url() stays about:blank for extension pages (see pageAt): ask the document.
+      if ((await page.evaluate(() => location.protocol)) !== 'moz-extension:') {
+        await page.reload();
+        return;
+      }
+      // puppeteer does not see moz-extension navigations end (see pageAt): reload from the page, then wait for a
+      // document without the mark left in the old one.
+      await page.evaluate(() => {
+        (window as { akdBeforeReload?: boolean }).akdBeforeReload = true;
+        location.reload();
+      });
+      await until('the extension page to reload', () =>
+        page.evaluate(
+          () => !(window as { akdBeforeReload?: boolean }).akdBeforeReload && document.readyState === 'complete',
+        ),
+      );
     },
     close: () => page.close(),
   };
@@ -174,9 +204,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       close,
       async arxiv(path, { offline = false } = {}) {
         const page = await ff.newPage();
+        const tab = tabOf(page);
         await serveArxiv(page, options.arxivPages ?? {}, offline);
         await page.goto(`https://arxiv.org${path}`);
-        return tabOf(page);
+        return tab;
       },
       async extensionPage(path) {
         const before = new Set(ff.targets());
@@ -196,6 +227,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         if (!reply.ok) throw new Error(reply.error);
         return reply.data as never;
       },
+      tabUrls: () => home.evaluate(async () => (await browser.tabs.query({})).map((t) => t.url ?? '')),
       async colorScheme(scheme) {
         await home.evaluate(
           (value) => browser.browserSettings.overrideContentColorScheme.set({ value }).then(() => undefined),

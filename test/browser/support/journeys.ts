@@ -1,10 +1,12 @@
 /**
  * The user journeys every browser build must pass, defined once and run by chromium-journeys.test.ts and
  * firefox-journeys.test.ts: the first sync from a custom source saved in the options (a real server on 127.0.0.1),
- * the panel on abstract and HTML pages, listing and search badges, the popup's list and search, the reader, the
- * panel with the network off, a dark colour scheme, and a Korean summary made by the loopback model endpoint
- * (test/support/model-server.ts) for a paper no digest covers. Small fixtures only (test/fixtures): runs without
- * ../shared.
+ * the panel on abstract and HTML pages, the panel driven by the user but not by the page's script (the thumbnail
+ * asked for only on the user's click or key), listing and search badges, the popup's list and search, the reader,
+ * the panel with the network off, a dark colour scheme, the options' Korean-summaries section saving and testing the
+ * loopback model endpoint (test/support/model-server.ts), a Korean summary made by it for a paper no digest covers,
+ * and that summary in the reader's and the popup's views until the user removes it. Small fixtures only
+ * (test/fixtures): runs without ../shared.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ const JOURNEY_PAGES: Record<string, string> = {
 };
 
 const WHATS_NEW = '토큰마다 일부 어텐션 헤드로만 라우팅하는 방법을 제안합니다.';
+/** The thumbnail of 2407.00101 in NEWEST: asked for only when the user wants it. */
+const THUMB = 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2407.00101.png';
 const DETAILS = '라우터는 레이어마다 학습됩니다.';
 
 /** The newest day: the two papers of the local arXiv fixtures (listing and search). */
@@ -198,6 +202,45 @@ export function journeys<D extends Driver>(
       },
     );
 
+    it('the panel obeys the user, not the page: the page’s script pressing every button does nothing; the user’s click and keys do, and only then is the thumbnail asked for', async () => {
+      const { driver } = get();
+      const tab = await driver.arxiv('/abs/2407.00101v3');
+      await panelOn(tab);
+      // What arxiv.org's own script could do: the shadow root is open, so it can reach every button.
+      const pressed = await tab.inPage(() => {
+        const root = document.querySelector('arxiv-ko-digest-panel')?.shadowRoot;
+        const buttons = [...(root?.querySelectorAll<HTMLElement>('button') ?? [])];
+        for (const button of buttons) {
+          button.click();
+          button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        }
+        return buttons.map((b) => b.dataset.testid);
+      });
+      expect(pressed).toEqual(['panel-toggle', 'digest-date', 'load-media', 'open-reader']);
+      // The user's click goes through the same handlers; once it has shown, the page's clicks would have too.
+      await tab.click('panel-toggle');
+      await expect.poll(() => tab.attributes('panel-toggle', 'aria-expanded'), POLL).toEqual(['false']);
+      expect(await tab.texts('media')).toEqual([]);
+      expect(await tab.texts('load-media')).toHaveLength(1);
+      expect((await driver.tabUrls()).filter((u) => u.includes('reader.html'))).toEqual([]);
+      expect(tab.requests().filter((u) => u.includes('cdn-thumbnails'))).toEqual([]);
+
+      await tab.press('panel-toggle', 'Enter');
+      await expect.poll(() => tab.attributes('panel-toggle', 'aria-expanded'), POLL).toEqual(['true']);
+      await tab.press('load-media', 'Space');
+      const thumbSrc = () =>
+        tab.inPage(
+          () =>
+            document.querySelector('arxiv-ko-digest-panel')?.shadowRoot?.querySelector('img')?.getAttribute('src') ??
+            null,
+        );
+      await expect.poll(thumbSrc, POLL).toBe(THUMB);
+      await expect.poll(() => tab.requests().filter((u) => u.includes('cdn-thumbnails')), POLL).toEqual([THUMB]);
+      expect(await tab.texts('load-media')).toEqual([]);
+      await tab.close();
+    });
+
     it.each([
       ['the listing', '/list/cs.CL/new'],
       ['search results', '/search/?query=token+pruning&searchtype=all'],
@@ -282,6 +325,74 @@ export function journeys<D extends Driver>(
       expect(light.itemFg).toBeLessThan(0.1);
     });
 
+    it('options, Korean summaries: an endpoint saved with its key (only its hint shows again), tested in plain words', async () => {
+      const { driver, model } = get();
+      model.reset();
+      const options = await driver.extensionPage('options.html');
+      const offered = () =>
+        options.inPage(() =>
+          [...(document.querySelector<HTMLSelectElement>('[data-testid="summary-provider"]')?.options ?? [])].map(
+            (o) => o.value,
+          ),
+        );
+      // Chrome's on-device choice only where the browser has Chrome's Translator (Firefox has none).
+      const hasTranslator = await options.inPage(() => 'Translator' in globalThis);
+      await expect
+        .poll(offered, POLL)
+        .toEqual(hasTranslator ? ['none', 'chrome-ai', 'openai', 'anthropic'] : ['none', 'openai', 'anthropic']);
+
+      await options.select('summary-provider', 'openai');
+      await options.fill('provider-base-url', model.openaiBaseUrl);
+      await options.fill('provider-api-key', KEY);
+      await options.fill('provider-model', SAMPLE_MODEL);
+      await options.click('save-provider');
+      // The line is there (empty) before the answer: wait for its words.
+      await expect
+        .poll(async () => (await options.texts('provider-message'))[0], POLL)
+        .toContain(new URL(model.origin).host);
+      expect(await options.attributes('provider-message', 'class')).toEqual(['ok']);
+      expect(await options.values('provider-api-key')).toEqual(['']);
+      expect(await options.attributes('provider-api-key', 'placeholder')).toEqual([`••••${KEY.slice(-4)}`]);
+      expect(await options.inPage(() => document.documentElement.outerHTML)).not.toContain(KEY);
+      expect((await driver.ask('getSettings', {})).settings).toMatchObject({
+        summaryProvider: 'openai',
+        providerBaseUrl: model.openaiBaseUrl,
+        providerModel: SAMPLE_MODEL,
+      });
+      expect((await driver.ask('exportData', {})).json).not.toContain(KEY);
+
+      await options.click('test-provider');
+      await expect
+        .poll(async () => (await options.texts('provider-test-message'))[0], { ...POLL, timeout: 60_000 })
+        .toContain(SAMPLE_MODEL);
+      expect(await options.attributes('provider-test-message', 'class')).toEqual(['ok']);
+      expect(model.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+
+      model.enqueue({ kind: 'status', status: 401 });
+      await options.click('test-provider');
+      await expect
+        .poll(async () => (await options.texts('provider-test-message'))[0], { ...POLL, timeout: 60_000 })
+        .toMatch(/401/);
+      expect(await options.attributes('provider-test-message', 'class')).toEqual(['error']);
+
+      await options.reload();
+      await expect.poll(() => options.values('summary-provider'), POLL).toEqual(['openai']);
+      expect(await options.values('provider-base-url')).toEqual([model.openaiBaseUrl]);
+      expect(await options.attributes('provider-api-key', 'placeholder')).toEqual([`••••${KEY.slice(-4)}`]);
+      expect(await options.values('provider-api-key')).toEqual(['']);
+      expect(await options.inPage(() => document.documentElement.outerHTML)).not.toContain(KEY);
+
+      // Plain http to a host on the internet is refused: nothing asked, nothing saved.
+      const before = (await driver.ask('getSettings', {})).settings;
+      await options.select('summary-provider', 'anthropic');
+      await options.fill('provider-base-url', 'http://models.example.com/v1');
+      await options.click('save-provider');
+      await expect.poll(() => options.attributes('provider-message', 'class'), POLL).toEqual(['error']);
+      expect((await options.texts('provider-message'))[0]).toMatch(/http/);
+      expect((await driver.ask('getSettings', {})).settings).toEqual(before);
+      await options.close();
+    });
+
     it('a generated summary from the loopback model endpoint: offer, a real click, the Korean panel, stored for a reload', async () => {
       const { driver, model } = get();
       await driver.ask('setSettings', {
@@ -316,6 +427,44 @@ export function journeys<D extends Driver>(
       expect(await tab.texts('summary-offer')).toEqual([]);
       expect(model.requests).toHaveLength(1);
       await tab.close();
+    });
+
+    it('the generated summary in the reader (marked, listed, on its own and in the paper view) and the popup’s search, until the user removes it', async () => {
+      const { driver } = get();
+      const reader = await driver.extensionPage('reader.html');
+      await expect.poll(() => reader.texts('summaries-link').then((t) => t.length), POLL).toBe(1);
+      await reader.click('summaries-link');
+      await expect.poll(() => reader.attributes('summary-item', 'data-arxiv-id'), POLL).toEqual([GEN_ID]);
+      expect((await reader.texts('summary-item'))[0]).toContain(GEN_TITLE);
+      expect((await reader.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+      await reader.close();
+
+      // The paper view of a paper no digest covers: the summary alone, linking to its own view.
+      const paper = await driver.extensionPage(`reader.html#/paper/${GEN_ID}`);
+      await expect.poll(() => paper.texts('summary-card').then((t) => t.length), POLL).toBe(1);
+      expect(await paper.texts('paper-card')).toEqual([]);
+      await paper.click('summary-link');
+      await expect.poll(async () => (await paper.texts('summary-view'))[0] ?? '', POLL).toContain(GENERATED[0]);
+      const view = (await paper.texts('summary-view'))[0] ?? '';
+      for (const phrase of GENERATED) expect(view).toContain(phrase);
+      expect((await paper.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+
+      const popup = await driver.extensionPage('popup.html');
+      await popup.fill('search-input', 'Loopback');
+      await expect.poll(() => popup.attributes('summary-item', 'data-arxiv-id'), POLL).toEqual([GEN_ID]);
+      expect((await popup.texts('summary-item'))[0]).toContain(SAMPLE_MODEL);
+      await popup.close();
+
+      // Removing asks first.
+      await paper.click('delete-summary');
+      await paper.click('delete-summary-cancel');
+      expect(await paper.texts('summary-view')).toHaveLength(1);
+      await paper.click('delete-summary');
+      await paper.click('delete-summary-confirm');
+      await expect.poll(() => paper.texts('summary-list').then((t) => t.length), POLL).toBe(1);
+      expect(await paper.texts('summary-item')).toEqual([]);
+      expect((await driver.ask('search', { query: 'Loopback', limit: 5 })).summaries).toEqual([]);
+      await paper.close();
     });
   };
   return { get, define };
