@@ -10,8 +10,8 @@ import { journeys } from './support/journeys';
 import { extensionUrl } from './support/launch';
 
 describe('the Chrome build in real Chromium', () => {
-  const j = journeys<ChromiumSession>(async ({ source, model, pages }) => {
-    const session = await launchChromium([new URL(source.baseUrl).origin, model.origin], pages);
+  const j = journeys<ChromiumSession>(async ({ source, model, pages, hf }) => {
+    const session = await launchChromium([new URL(source.baseUrl).origin, model.origin], pages, hf);
     return { driver: session, close: session.close };
   });
   j.define();

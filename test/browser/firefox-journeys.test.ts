@@ -23,13 +23,15 @@ const PDF =
 const PDF_URL = 'https://arxiv.org/pdf/2407.00101v3';
 
 describe('the Firefox build in real Firefox ESR', () => {
-  const j = journeys(async ({ pages }) => {
+  const j = journeys(async ({ pages, hfServer }) => {
     const dir = mkdtempSync(join(tmpdir(), 'akd-pdf-'));
     writeFileSync(join(dir, 'paper.pdf'), PDF);
-    // Firefox match patterns take no port: this grants the loopback source and model endpoint on whatever ports they got.
+    // Firefox match patterns take no port: this grants the loopback source and model endpoint on whatever ports they
+    // got. huggingface.co as after the user's "Allow"; its requests go to the loopback copy of its answers.
     const ff = await launchFirefox({
-      grantHosts: ['http://127.0.0.1/*'],
+      grantHosts: ['http://127.0.0.1/*', 'https://huggingface.co/*'],
       arxivPages: { ...pages, [new URL(PDF_URL).pathname]: join(dir, 'paper.pdf') },
+      redirects: [['https://huggingface.co/', `${hfServer.base}/`]],
     });
     return {
       driver: ff,

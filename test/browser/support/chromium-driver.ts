@@ -1,6 +1,7 @@
 /** The shared journeys' Driver (driver.ts) over real Chromium with the built extension (launch.ts, routes.ts). */
 import type { Page } from 'playwright-core';
 import { type Driver, readers, type Scheme, type Tab } from './driver';
+import { HF_ORIGIN, type HfRoutes, routeHf } from './hf-routes';
 import { extensionUrl, type Launched, launchWithExtension } from './launch';
 import { ask } from './messages';
 import { routeArxiv } from './routes';
@@ -34,11 +35,18 @@ function tabOf(page: Page): Tab {
 
 /**
  * Chromium with `origins` granted (as if accepted at install) and reachable (servers of the test's own on this
- * machine: the digest source, the model endpoint), and `arxivPages` routed.
+ * machine: the digest source, the model endpoint), and `arxivPages` routed; with `hf`, huggingface.co granted too
+ * (as after the user's "Allow") and its API answered from that table.
  */
-export async function launchChromium(origins: string[], arxivPages: Record<string, string>): Promise<ChromiumSession> {
-  const l = await launchWithExtension({ grantHosts: origins.map((o) => `${o}/*`), allowOrigins: origins });
+export async function launchChromium(
+  origins: string[],
+  arxivPages: Record<string, string>,
+  hf?: HfRoutes,
+): Promise<ChromiumSession> {
+  const grantHosts = [...origins, ...(hf ? [HF_ORIGIN] : [])].map((o) => `${o}/*`);
+  const l = await launchWithExtension({ grantHosts, allowOrigins: origins });
   await routeArxiv(l.context, arxivPages);
+  if (hf) await routeHf(l.context, {}, hf);
   const home = await l.context.newPage();
   await home.goto(extensionUrl(l, 'popup.html'));
   let scheme: Scheme = 'light';

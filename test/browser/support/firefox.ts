@@ -10,7 +10,9 @@
  *   opens popup.html in a tab; that page ("home") opens the others with `tabs.create` and sends protocol messages.
  * - It cannot emulate `prefers-color-scheme`: the test copy also gets the `browserSettings` permission, and home sets
  *   `browserSettings.overrideContentColorScheme` (the same switch as Firefox's own website appearance setting).
- * The shipped build is never changed: all three additions exist only in a temporary copy.
+ * - A host the extension names in its code (https://huggingface.co) cannot be a server of the test's own: the test
+ *   copy's hook redirects its requests there to a loopback server (`redirects`, through blocking webRequest).
+ * The shipped build is never changed: all these additions exist only in a temporary copy.
  */
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +53,8 @@ export interface FirefoxOptions {
   grantHosts?: string[];
   /** arXiv URL paths (`/abs/…`) and the fixture file each is answered with (a `.pdf` as a PDF, others as HTML). */
   arxivPages?: Record<string, string>;
+  /** URL prefixes the extension's requests are sent to instead (`https://huggingface.co/` → a loopback server). */
+  redirects?: [from: string, to: string][];
 }
 
 export interface FirefoxSession extends Driver {
@@ -62,8 +66,20 @@ export interface FirefoxSession extends Driver {
   close(): Promise<void>;
 }
 
+/** The hook's redirects: each request under a `from` prefix goes to the same path under its `to`. */
+function redirectHook(redirects: [string, string][]): string {
+  if (redirects.length === 0) return '';
+  const urls = redirects.map(([from]) => `${from}*`);
+  return `const REDIRECTS = ${JSON.stringify(redirects)};
+browser.webRequest.onBeforeRequest.addListener((d) => {
+  const hit = REDIRECTS.find(([from]) => d.url.startsWith(from));
+  return hit ? { redirectUrl: hit[1] + d.url.slice(hit[0].length) } : {};
+}, { urls: ${JSON.stringify(urls)} }, ['blocking']);
+`;
+}
+
 /** A copy of the build with the test additions (header comment). */
-function testCopy(into: string, grantHosts: string[]): string {
+function testCopy(into: string, grantHosts: string[], redirects: [string, string][]): string {
   const dir = join(into, 'extension');
   cpSync(FIREFOX_EXT_DIR, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
@@ -71,10 +87,14 @@ function testCopy(into: string, grantHosts: string[]): string {
     permissions?: string[];
     background: { scripts: string[] };
   };
-  manifest.permissions = [...(manifest.permissions ?? []), ...grantHosts, 'browserSettings'];
+  const webRequest = redirects.length > 0 ? ['webRequest', 'webRequestBlocking'] : [];
+  manifest.permissions = [...(manifest.permissions ?? []), ...grantHosts, 'browserSettings', ...webRequest];
   manifest.background.scripts = [HOOK, ...manifest.background.scripts];
   writeFileSync(path, JSON.stringify(manifest));
-  writeFileSync(join(dir, HOOK), `browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(HOME)}) });\n`);
+  writeFileSync(
+    join(dir, HOOK),
+    `${redirectHook(redirects)}browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(HOME)}) });\n`,
+  );
   return dir;
 }
 
@@ -176,7 +196,7 @@ async function serveArxiv(page: Page, pages: Record<string, string>, offline: bo
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const tmp = mkdtempSync(join(tmpdir(), 'akd-firefox-'));
-  const ext = testCopy(tmp, options.grantHosts ?? []);
+  const ext = testCopy(tmp, options.grantHosts ?? [], options.redirects ?? []);
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BIN,

@@ -5,17 +5,20 @@
  * asked for only on the user's click or key), listing and search badges, the popup's list and search, the reader,
  * the panel with the network off, a dark colour scheme, the options' Korean-summaries section saving and testing the
  * loopback model endpoint (test/support/model-server.ts), a Korean summary made by it for a paper no digest covers,
- * and that summary in the reader's and the popup's views until the user removes it. Small fixtures only
- * (test/fixtures): runs without ../shared.
+ * that summary in the reader's and the popup's views until the user removes it, and the popup's "Today on Hugging
+ * Face" (huggingface.co answered from test/fixtures/hf, support/hf-routes.ts) put into Korean by that endpoint.
+ * Small fixtures only (test/fixtures): runs without ../shared.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../../lib/dates';
 import { type CorpusServer, dayFile, startCorpusServer } from '../../support/corpus-server';
 import { type ModelServer, SAMPLE_MODEL, startModelServer } from '../../support/model-server';
 import { LOCAL_FIXTURES_DIR } from '../../support/shared';
 import type { Driver, Tab } from './driver';
+import { type HfRoutes, type HfServer, hfFixture, hfRoutes, setUpDays, startHfServer } from './hf-routes';
 
 const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
 
@@ -126,13 +129,21 @@ export interface Started<D extends Driver> {
   driver: D;
   source: CorpusServer;
   model: ModelServer;
+  hf: HfRoutes;
 }
 
-/** What `start` gets: the loopback servers (their hosts to grant) and the arXiv pages to serve. */
+/**
+ * What `start` gets: the loopback servers (their hosts to grant), the arXiv pages to serve, and Hugging Face's
+ * answers: `hf` for a browser that can answer the extension's own requests (Chromium: playwright routes), `hfServer`
+ * the same table on a loopback port for one that cannot (Firefox: its test copy redirects there). huggingface.co is
+ * granted in both, as after the user's "Allow".
+ */
 export interface Env {
   source: CorpusServer;
   model: ModelServer;
   pages: Record<string, string>;
+  hf: HfRoutes;
+  hfServer: HfServer;
 }
 
 export interface Journeys<D extends Driver> {
@@ -153,10 +164,13 @@ export function journeys<D extends Driver>(
   let dir = '';
   let source: CorpusServer | undefined;
   let model: ModelServer | undefined;
+  let hfServer: HfServer | undefined;
+  const hf = hfRoutes();
+  const hfDays = setUpDays(hf);
   let started: { driver: D; close(): Promise<void> } | undefined;
   const get = (): Started<D> => {
     if (!source || !model || !started) throw new Error('the browser did not start');
-    return { driver: started.driver, source, model };
+    return { driver: started.driver, source, model, hf };
   };
 
   beforeAll(async () => {
@@ -166,10 +180,12 @@ export function journeys<D extends Driver>(
     writeGenPage(genPage);
     source = await startCorpusServer(dir);
     model = await startModelServer();
-    started = await start({ source, model, pages: { ...JOURNEY_PAGES, [GEN_PATH]: genPage } });
+    hfServer = await startHfServer(hf);
+    started = await start({ source, model, pages: { ...JOURNEY_PAGES, [GEN_PATH]: genPage }, hf, hfServer });
   });
   afterAll(async () => {
     await started?.close();
+    await hfServer?.close();
     await model?.close();
     await source?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -465,6 +481,47 @@ export function journeys<D extends Driver>(
       expect(await paper.texts('summary-item')).toEqual([]);
       expect((await driver.ask('search', { query: 'Loopback', limit: 5 })).summaries).toEqual([]);
       await paper.close();
+    });
+
+    it('the popup’s “Today on Hugging Face”: the newest day with papers by upvotes, then all of it in Korean from the model endpoint', async () => {
+      const { driver, model, hf } = get();
+      model.reset();
+      const popup = await driver.extensionPage('popup.html');
+      // Walked back over a day not open yet (400) and an empty one; most upvotes first.
+      await expect
+        .poll(() => popup.attributes('hf-item', 'data-arxiv-id'), POLL)
+        .toEqual(['2406.16793', '2507.00994', '2507.01006', '2406.18521']);
+      expect(await popup.texts('hf-upvotes')).toEqual(['57', '41', '17', '9']);
+      expect(hf.requests.filter((u) => u.includes('/api/daily_papers')).slice(0, 3)).toEqual(
+        [hfDays.today, addDays(hfDays.today, -1), hfDays.listDay].map(
+          (d) => `https://huggingface.co/api/daily_papers?date=${d}`,
+        ),
+      );
+      // None of them is in this browser's digests: all four English, each with Hugging Face's own summary.
+      expect(await popup.texts('hf-en-mark')).toHaveLength(4);
+      expect(await popup.texts('hf-ko-mark')).toEqual([]);
+
+      await popup.click('hf-translate-all');
+      await expect
+        .poll(() => popup.attributes('hf-item', 'data-korean'), { ...POLL, timeout: 90_000 })
+        .toEqual(['generated', 'generated', 'generated', 'generated']);
+      const marks = await popup.texts('ai-generated');
+      expect(marks).toHaveLength(4);
+      for (const mark of marks) expect(mark).toContain(SAMPLE_MODEL);
+      const shorts = await popup.texts('hf-ko-summary');
+      expect(shorts).toHaveLength(4);
+      // A line of the model's Korean answer under each (which line the preview takes is the popup's choice).
+      for (const short of shorts) expect(GENERATED.filter((phrase) => short.includes(phrase))).toHaveLength(1);
+      // One request per paper, each with the key, each about its paper's title.
+      expect(model.requests).toHaveLength(4);
+      for (const req of model.requests) expect(req.headers.authorization).toBe(`Bearer ${KEY}`);
+      const titles = (JSON.parse(hfFixture('daily-2025-07-01.json')) as { paper: { title: string } }[]).map((x) =>
+        JSON.stringify(x.paper.title).slice(1, -1),
+      );
+      expect(titles.map((title) => model.requests.filter((r) => r.rawBody.includes(title)).length)).toEqual([
+        1, 1, 1, 1,
+      ]);
+      await popup.close();
     });
   };
   return { get, define };
