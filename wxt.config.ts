@@ -47,7 +47,16 @@ export default defineConfig({
     // WXT turns `action` into MV2's `browser_action` but keeps only the popup there, so both are spelled out.
     [manifestVersion === 2 ? 'browser_action' : 'action']: TOOLBAR_ACTION,
     browser_specific_settings: {
-      gecko: { id: 'arxiv-ko-digest@example.org', strict_min_version: '109.0' },
+      gecko: {
+        id: 'arxiv-ko-digest@example.org',
+        strict_min_version: '109.0',
+        // Firefox's data consent (addons.mozilla.org asks new extensions for it): nothing leaves the browser for the
+        // core (digests are downloaded, nothing is sent), so nothing is required. Two features the user turns on
+        // send something, both off by default: a Korean summary sends the paper's title and abstract to the
+        // endpoint the user configured (websiteContent), and live votes ask huggingface.co about each paper page
+        // opened (browsingActivity).
+        data_collection_permissions: { required: ['none'], optional: ['websiteContent', 'browsingActivity'] },
+      },
     },
   }),
   hooks: {

@@ -31,7 +31,7 @@ export interface ListingBadgeProps {
   theme?: PanelTheme;
 }
 
-export function badgeLabel(votes: number | null): string {
+function badgeLabel(votes: number | null): string {
   return votes === null ? t('panel_badgeLabelNoVotes') : t('panel_badgeLabel', votes);
 }
 

@@ -10,7 +10,7 @@ import { providerFactory } from '../lib/background/provider-factory';
 import { readerTabOpener } from '../lib/background/reader-tab';
 import { createSearchCache } from '../lib/background/search-cache';
 import { migrateLegacySettings } from '../lib/background/settings-migration';
-import { openDigestDb } from '../lib/db';
+import { openDigestDb } from '../lib/db/open';
 import { getPaper } from '../lib/db/queries';
 import { getSettings } from '../lib/db/settings-store';
 import { createOffscreenClient, type OffscreenEnv } from '../lib/gen/chrome-ai/offscreen-client';

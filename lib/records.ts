@@ -46,6 +46,7 @@ export interface StoredDigest {
 
 export interface DaySummary {
   date: string;
+  /** Papers in that day's digest. A paper can be on several days, so these do not add up to the papers stored. */
   paperCount: number;
 }
 
@@ -69,6 +70,7 @@ export interface SyncStatus {
   /** The last run's errors, its reason first (the pages word them: lib/error-text.ts `errorsMessage`); null: none. */
   lastError: AppError[] | null;
   nextRun: number | null;
+  /** Distinct papers stored (lib/db/queries.ts `counts`), the number the popup, options and reader show. */
   paperCount: number;
   digestCount: number;
   newestDate: string | null;

@@ -51,12 +51,10 @@ export type PrivilegedSettings = typeof PRIVILEGED_DEFAULTS;
 /** Every setting, as the options page shows them. */
 export type Settings = DisplaySettings & PrivilegedSettings;
 
-// `@__PURE__`: a bundle that does not use these (the content scripts) drops them, and the privileged defaults with them.
-export const SETTING_DEFAULTS: Settings = /* @__PURE__ */ Object.assign({}, DISPLAY_DEFAULTS, PRIVILEGED_DEFAULTS);
-
 /** Keys in browser.storage.local (display choices only). */
 export const DISPLAY_KEYS = Object.keys(DISPLAY_DEFAULTS) as (keyof DisplaySettings)[];
-/** Keys of the privileged settings (IndexedDB `meta['settings']`). */
+/** Keys of the privileged settings (IndexedDB `meta['settings']`). `@__PURE__`: a bundle that does not use them (the
+ * content scripts) drops them, and the privileged defaults with them. */
 export const PRIVILEGED_KEYS = /* @__PURE__ */ Object.keys(PRIVILEGED_DEFAULTS) as (keyof PrivilegedSettings)[];
 
 export function isPrivilegedKey(key: string): key is keyof PrivilegedSettings {

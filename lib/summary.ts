@@ -88,12 +88,6 @@ export function clip(s: string, max: number = PREVIEW_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** First Korean sentence of a paper's summary, for one-line previews; '' when the paper has no summary text. */
-export function firstSentence(paper: Pick<Paper, 'sections'>, max: number = PREVIEW_MAX): string {
-  const lead = leadSection(paper.sections);
-  return lead ? firstSentenceOf(lead.text, max) : '';
-}
-
 /** The text of tokens without their markup (`**굵게**` → `굵게`, `[t](url)` → `t`; TeX kept as written). */
 export function tokensText(tokens: readonly InlineToken[]): string {
   return tokens.map((tok) => tok.text).join('');

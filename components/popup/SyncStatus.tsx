@@ -23,7 +23,7 @@ export interface SyncStatusProps {
 }
 
 /** "Syncing… 12 / 311 days" or "Syncing…" when the total is not known yet. */
-export function progressText(status: SyncStatus): string {
+function progressText(status: SyncStatus): string {
   const p = status.progress;
   return p ? t('popup_syncRunning', p.done, p.total) : t('popup_syncRunningNoProgress');
 }

@@ -92,7 +92,7 @@ function ReaderContent({ data, online, sourceBase, autoLoadMedia, onDeleteSummar
         </p>
       );
     case 'home':
-      return <DayList days={data.days} />;
+      return <DayList days={data.days} paperCount={data.paperCount} />;
     case 'day':
       return (
         <DayView

@@ -7,9 +7,9 @@ import { PaperCard } from './PaperCard';
 import { SummaryCard } from './SummaryCard';
 import { SummaryEntries } from './summary-views';
 
-export function DayList({ days }: { days: readonly DaySummary[] }) {
+/** `paperCount`: distinct papers stored (not the sum of the days' counts: a paper can be on several days). */
+export function DayList({ days, paperCount }: { days: readonly DaySummary[]; paperCount: number }) {
   const headingId = useId();
-  const papers = days.reduce((n, d) => n + d.paperCount, 0);
   return (
     <section aria-labelledby={headingId} data-testid="day-list">
       <h2 id={headingId} tabIndex={-1} data-focus-target>
@@ -19,7 +19,7 @@ export function DayList({ days }: { days: readonly DaySummary[] }) {
         <p class="notice">{t('reader_noDays')}</p>
       ) : (
         <>
-          <p class="muted">{t('reader_daysSummary', days.length, papers)}</p>
+          <p class="muted">{t('reader_daysSummary', days.length, paperCount)}</p>
           <ul class="plain day-list">
             {days.map((d) => (
               <li key={d.date} class="day-list-item">

@@ -64,7 +64,7 @@ export async function importRecords(
       added++;
       puts.push(dStore.put(d));
     } else if (d.fetchedAt > old.fetchedAt && !same(old, d)) {
-      // Never shrink a stored day (as writeDay): the newer record, with any stored paper ids it lacks kept.
+      // Never shrink a stored day (as writeDays): the newer record, with any stored paper ids it lacks kept.
       const paperIds = unionIds(d.paperIds, old.paperIds);
       updated++;
       puts.push(dStore.put({ ...d, paperIds }));

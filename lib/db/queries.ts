@@ -4,7 +4,7 @@
  * - getBadges(db, ids) → PaperBadge[] for the stored ones, in the order asked
  * - getDigest(db, date) / getLatestDigest(db) → { digest, papers in the digest's order }
  * - listDays(db) → DaySummary[] newest first
- * - counts(db) → { papers, digests, newestDate }
+ * - counts(db) → { papers, digests, newestDate }: the one count of stored papers (distinct arXiv ids) every view shows
  */
 import type { DaySummary, PaperBadge, StoredDigest, StoredPaper } from '../records';
 import type { DigestDb } from './schema';
@@ -15,6 +15,7 @@ export interface DigestWithPapers {
 }
 
 export interface Counts {
+  /** Distinct papers (one record per arXiv id, however many days list it). */
   papers: number;
   digests: number;
   newestDate: string | null;

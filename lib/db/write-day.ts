@@ -1,5 +1,5 @@
 /**
- * `writeDays(db, days)` / `writeDay(db, parsed, meta)`: store fetched-and-parsed days in ONE readwrite transaction
+ * `writeDays(db, days)`: store fetched-and-parsed days in ONE readwrite transaction
  * over `papers`, `digests` and `files` (it awaits nothing but IDB requests, so the transaction cannot auto-commit
  * half-way; either every day of the call is stored whole or none of it). A day is never split over transactions.
  *
@@ -88,12 +88,6 @@ export interface DayWrite {
   meta: DayMeta;
 }
 
-/** One day written alone: `writeDays` with one day. */
-export async function writeDay(db: DigestDb, parsed: ParsedDigest, meta: DayMeta): Promise<WriteDayResult> {
-  const [r] = await writeDays(db, [{ parsed, meta }]);
-  return r as WriteDayResult;
-}
-
 /** The papers of one file: first-occurrence order, data of the last occurrence. */
 function dedupe(papers: readonly Paper[]): { order: string[]; latest: Map<string, Paper> } {
   const latest = new Map<string, Paper>();
@@ -107,7 +101,7 @@ function dedupe(papers: readonly Paper[]): { order: string[]; latest: Map<string
 
 /**
  * Writes whole days in ONE transaction, applied in the given order as if each were written alone (a paper or a
- * date appearing in two of them merges exactly as two writeDay calls would). The sync writes the days that
+ * date appearing in two of them merges exactly as two calls with one day each would). The sync writes the days that
  * arrived while the previous transaction was committing together (./sync/day-writer), so the commits, which
  * Chromium runs one after another, do not set the pace of a backfill. Either all of them are stored or none.
  */

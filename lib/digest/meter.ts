@@ -10,8 +10,3 @@ export interface Meter {
 
 /** Where scans count when the caller gives no meter (nobody reads it). */
 export const NO_METER: Meter = { chars: 0 };
-
-/** A fresh meter at zero. */
-export function meter(): Meter {
-  return { chars: 0 };
-}

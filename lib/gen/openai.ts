@@ -14,7 +14,6 @@ import { headerKey, postJson, type Transport } from './http';
 import { buildPrompt, MAX_OUTPUT_TOKENS } from './prompt';
 import { GenError, type GenUsage, type Provider } from './types';
 
-export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** `max_completion_tokens` when the model wants it: its hidden reasoning counts too. */
 export const REASONING_OUTPUT_TOKENS = 16_384;
 

@@ -14,8 +14,6 @@ import type { StoredSummary } from '../records';
 import { capInput } from './input';
 import { GenError, type GenErrorCode, type GenInput, type Provider, type ProviderId } from './types';
 
-export const PROMPT_VERSION_UNKNOWN = 0;
-
 export interface GenListener {
   onPartial(p: { sections: Section[]; titleKo: string | null }): void;
   onDone(summary: StoredSummary): void;

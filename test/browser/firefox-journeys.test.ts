@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
 import { launchFirefox } from './support/firefox';
 import { journeys } from './support/journeys';
 
@@ -22,13 +23,15 @@ const PDF =
 const PDF_URL = 'https://arxiv.org/pdf/2407.00101v3';
 
 describe('the Firefox build in real Firefox ESR', () => {
-  const j = journeys(async ({ pages }) => {
+  const j = journeys(async ({ pages, hfServer }) => {
     const dir = mkdtempSync(join(tmpdir(), 'akd-pdf-'));
     writeFileSync(join(dir, 'paper.pdf'), PDF);
-    // Firefox match patterns take no port: this grants the loopback source and model endpoint on whatever ports they got.
+    // Firefox match patterns take no port: this grants the loopback source and model endpoint on whatever ports they
+    // got. huggingface.co as after the user's "Allow"; its requests go to the loopback copy of its answers.
     const ff = await launchFirefox({
-      grantHosts: ['http://127.0.0.1/*'],
+      grantHosts: ['http://127.0.0.1/*', 'https://huggingface.co/*'],
       arxivPages: { ...pages, [new URL(PDF_URL).pathname]: join(dir, 'paper.pdf') },
+      redirects: [['https://huggingface.co/', `${hfServer.base}/`]],
     });
     return {
       driver: ff,
@@ -62,11 +65,28 @@ describe('the Firefox build in real Firefox ESR', () => {
     await tab.close();
   });
 
-  it('says the on-device provider is unavailable (no offscreen documents here), keeping settings usable', async () => {
+  it('the options say Chrome’s on-device provider is unavailable here (no Translator, no offscreen documents), and the settings stay usable', async () => {
     const { driver } = j.get();
+    // Not offered in Firefox; chosen anyway (as in settings carried over from Chrome).
     const { settings } = await driver.ask('setSettings', { patch: { summaryProvider: 'chrome-ai' } });
     expect(settings.summaryProvider).toBe('chrome-ai');
     expect(await driver.ask('testProvider', {})).toEqual({ ok: false, code: 'unavailable' });
-    await driver.ask('setSettings', { patch: { summaryProvider: 'none' } });
+
+    const options = await driver.extensionPage('options.html');
+    await expect
+      .poll(() => options.attributes('chrome-ai-status', 'data-status'), { timeout: 30_000 })
+      .toEqual(['absent']);
+    expect(await options.texts('chrome-ai-status')).toEqual([en.options_summaryStatus_absent.message]);
+    expect(await options.texts('chrome-ai-download')).toEqual([]);
+    await options.click('test-provider');
+    await expect
+      .poll(async () => (await options.texts('provider-test-message'))[0], { timeout: 30_000 })
+      .toBe(en.options_summaryTestFailed.message.replace('$1', en.gen_error_unavailable.message));
+    expect(await options.attributes('provider-test-message', 'class')).toEqual(['error']);
+
+    await options.select('summary-provider', 'none');
+    await options.click('save-provider');
+    await expect.poll(async () => (await driver.ask('getSettings', {})).settings.summaryProvider).toBe('none');
+    await options.close();
   });
 });

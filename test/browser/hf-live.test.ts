@@ -14,12 +14,12 @@ declare const chrome: {
 };
 
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDays, utcToday } from '../../lib/dates';
+import { addDays } from '../../lib/dates';
 import en from '../../public/_locales/en/messages.json';
 import { CORPUS_DIR, describeShared } from '../support/shared';
 import { ARXIV_PAGES } from './support/arxiv-pages';
 import { runAxe } from './support/axe';
-import { type HfRoutes, ok, routeHf, status } from './support/hf-routes';
+import { type HfRoutes, ok, routeHf, setUpDays, status } from './support/hf-routes';
 import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
 import { ask, waitForSync } from './support/messages';
 import { routeArxiv, routeCorpus } from './support/routes';
@@ -31,15 +31,6 @@ const HF_PAGES = {
 };
 const axeText = (v: { id: string; help: string; nodes: { target: unknown[] }[] }[]) =>
   v.map((x) => `${x.id}: ${x.help} ${JSON.stringify(x.nodes.map((n) => n.target))}`);
-
-/** Today (UTC) answers 400 (not open), yesterday `[]`, the day before the fixture list. */
-function setUpDays(hf: HfRoutes): { today: string; listDay: string } {
-  const today = utcToday();
-  hf.daily.set(today, status(400, 'daily-400.json'));
-  hf.daily.set(addDays(today, -1), { status: 200, body: '[]' });
-  hf.daily.set(addDays(today, -2), ok('daily-2025-07-01.json'));
-  return { today, listDay: addDays(today, -2) };
-}
 
 describeShared('live Hugging Face data, huggingface.co allowed', () => {
   let l: Launched;

@@ -12,12 +12,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountListingBadges } from '../../lib/content/listing-badges';
 import { mountPanel } from '../../lib/content/panel-host';
 import { send } from '../../lib/send';
-import { SETTING_DEFAULTS } from '../../lib/setting-defaults';
+import { DISPLAY_DEFAULTS, PRIVILEGED_DEFAULTS } from '../../lib/setting-defaults';
 import { panelCollapsedItem } from '../../lib/settings';
 import { showPaper } from '../../lib/show';
 import { answerWith } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
+
+const SETTING_DEFAULTS = { ...DISPLAY_DEFAULTS, ...PRIVILEGED_DEFAULTS };
 
 const PAPER = showPaper({
   arxivId: '2406.16793',

@@ -6,9 +6,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type DigestDb, openDigestDb } from '../../lib/db';
 import { importRecords } from '../../lib/db/data-io';
 import { unionDatesDesc, unionIds } from '../../lib/db/merge-lists';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
 
 /** `list` behind a Proxy that counts each element read (indexing, iteration, includes, indexOf… all read so). */

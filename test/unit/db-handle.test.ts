@@ -5,7 +5,8 @@ import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dbHandle } from '../../lib/background/db-handle';
 import { createHandlers } from '../../lib/background/handlers';
-import { DB_NAME, DB_VERSION, openDigestDb } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import { DB_NAME, DB_VERSION } from '../../lib/db/schema';
 import { envelope } from '../../lib/messages';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

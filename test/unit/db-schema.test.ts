@@ -5,37 +5,18 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptySyncMeta, type FileState, getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db';
 import { openDigestDb } from '../../lib/db/open';
-import { DB_NAME, DB_VERSION } from '../../lib/db/schema';
+import { DB_VERSION, emptySyncMeta, type FileState } from '../../lib/db/schema';
+import { getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db/sync-state';
 import { parseDigest } from '../../lib/digest/parse';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
-import { runSync } from '../../lib/sync/run';
-import { dayFile, digestMarkdown, miniDays, startCorpusServer } from '../support/corpus-server';
-import { CORPUS_DIR, describeShared } from '../support/shared';
+import { dayFile, digestMarkdown, miniDays } from '../support/corpus-server';
+import { createV1, createV2, createV3 } from '../support/legacy-db';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
-
-/** What v1 code created (frozen copy: the v1 step of lib/db/schema.ts must never change). */
-async function createV1(papers: StoredPaper[], digests: StoredDigest[], meta: Record<string, unknown>) {
-  const db = await openDB(DB_NAME, 1, {
-    upgrade(d) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
-    },
-  });
-  const tx = db.transaction(['papers', 'digests', 'meta'], 'readwrite');
-  for (const p of papers) await tx.objectStore('papers').put(p);
-  for (const d of digests) await tx.objectStore('digests').put(d);
-  for (const [k, v] of Object.entries(meta)) await tx.objectStore('meta').put(v, k);
-  await tx.done;
-  db.close();
-}
 
 /** v1 records built from parsed synthetic digests (two days sharing one paper). */
 function v1Records() {
@@ -143,31 +124,6 @@ describe('schema', () => {
   });
 });
 
-/** What v2 code created (frozen copy of the v1 and v2 steps), filled with the given records. */
-async function createV2(
-  papers: StoredPaper[],
-  digests: StoredDigest[],
-  files: FileState[],
-  meta: Record<string, unknown>,
-) {
-  const db = await openDB(DB_NAME, 2, {
-    upgrade(d, _old, _new, tx) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
-      d.createObjectStore('files', { keyPath: 'path' });
-      tx.objectStore('papers').createIndex('by-date', 'date');
-    },
-  });
-  const tx = db.transaction(['papers', 'digests', 'files', 'meta'], 'readwrite');
-  for (const p of papers) await tx.objectStore('papers').put(p);
-  for (const d of digests) await tx.objectStore('digests').put(d);
-  for (const f of files) await tx.objectStore('files').put(f);
-  for (const [k, v] of Object.entries(meta)) await tx.objectStore('meta').put(v, k);
-  await tx.done;
-  db.close();
-}
-
 describe('v2 → v3', () => {
   it('keeps every paper, digest, file state and meta record and adds empty Hugging Face stores', async () => {
     const { papers, digests } = v1Records();
@@ -211,28 +167,6 @@ describe('v2 → v3', () => {
   });
 });
 
-/** What v3 code created (frozen copy of the v1–v3 steps), filled with one record in every store. */
-async function createV3(records: Record<string, { key?: string; value: unknown }[]>) {
-  const db = await openDB(DB_NAME, 3, {
-    upgrade(d, _old, _new, tx) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
-      d.createObjectStore('files', { keyPath: 'path' });
-      tx.objectStore('papers').createIndex('by-date', 'date');
-      d.createObjectStore('hfDaily', { keyPath: 'date' });
-      d.createObjectStore('hfVotes', { keyPath: 'arxivId' }).createIndex('by-fetchedAt', 'fetchedAt');
-    },
-  });
-  const stores = Object.keys(records);
-  const tx = db.transaction(stores, 'readwrite');
-  for (const store of stores) {
-    for (const r of records[store] ?? []) await tx.objectStore(store).put(r.value, r.key);
-  }
-  await tx.done;
-  db.close();
-}
-
 describe('v3 → v4', () => {
   it('keeps every record of every v3 store (settings in meta included) and adds an empty summaries store', async () => {
     const { papers, digests } = v1Records();
@@ -270,43 +204,5 @@ describe('v3 → v4', () => {
     await db.put('summaries', summary);
     expect(await db.getAllFromIndex('summaries', 'by-createdAt')).toEqual([summary]);
     db.close();
-  });
-});
-
-describeShared('schema upgrade with the whole corpus', () => {
-  it('v1 holding every corpus record → v2 keeps all of them, and v2 holding them → v3 too', async () => {
-    const server = await startCorpusServer(CORPUS_DIR);
-    try {
-      // Real records: what a full sync stores.
-      let db = await openDigestDb('source');
-      await runSync({ db, fetch: (u, i) => fetch(u, i), baseUrl: server.baseUrl });
-      const papers = await db.getAll('papers');
-      const digests = await db.getAll('digests');
-      db.close();
-      expect(papers).toHaveLength(4671);
-      expect(digests).toHaveLength(311);
-
-      await createV1(papers, digests, { sync: { lastSuccess: 1, lastError: null, nextRun: 2, fileErrors: [] } });
-      db = await openDigestDb();
-      expect(await db.getAll('papers')).toEqual(papers);
-      expect(await db.getAll('digests')).toEqual(digests);
-      expect(await db.count('files')).toBe(311);
-      const filesV2 = await db.getAll('files');
-      const metaSync = await db.get('meta', 'sync');
-      db.close();
-
-      // The same real records written by v2 code → v3 keeps all of them.
-      globalThis.indexedDB = new IDBFactory();
-      await createV2(papers, digests, filesV2, { sync: metaSync });
-      db = await openDigestDb();
-      expect(db.version).toBe(DB_VERSION);
-      expect(await db.getAll('papers')).toEqual(papers);
-      expect(await db.getAll('digests')).toEqual(digests);
-      expect(await db.getAll('files')).toEqual(filesV2);
-      expect(await db.get('meta', 'sync')).toEqual(metaSync);
-      db.close();
-    } finally {
-      await server.close();
-    }
   });
 });

@@ -2,19 +2,12 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  counts,
-  type DigestDb,
-  getBadges,
-  getDigest,
-  getLatestDigest,
-  getPaper,
-  getSyncStatus,
-  listDays,
-  openDigestDb,
-  writeDay,
-} from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import { counts, getBadges, getDigest, getLatestDigest, getPaper, listDays } from '../../lib/db/queries';
+import type { DigestDb } from '../../lib/db/schema';
+import { getSyncStatus } from '../../lib/db/sync-state';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
+import { writeDay } from '../support/write-day';
 
 let db: DigestDb;
 beforeEach(async () => {

@@ -1,31 +1,13 @@
 /**
  * writeDays (several whole days in one transaction, as the sync's group commit writes them) leaves the database
- * exactly as writing the same days one by one with writeDay: on hand-made days that share papers and dates, and on
- * the whole real corpus in backfill order, cut into batches of every size.
+ * exactly as writing the same days one by one: on hand-made days that share papers and dates (over the whole real
+ * corpus: test/corpus/db-write-days.test.ts).
  */
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { type DigestDb, openDigestDb, writeDay } from '../../lib/db';
 import { type DayWrite, writeDays } from '../../lib/db/write-day';
-import { parseDigest } from '../../lib/digest/parse';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
-import { CORPUS_DIR, describeShared, mdFiles } from '../support/shared';
-
-async function freshDb(): Promise<DigestDb> {
-  globalThis.indexedDB = new IDBFactory();
-  return openDigestDb();
-}
-
-async function dump(db: DigestDb) {
-  return {
-    papers: await db.getAll('papers'),
-    digests: await db.getAll('digests'),
-    files: await db.getAll('files'),
-  };
-}
+import { batched, dump, freshDb, oneByOne } from '../support/write-day';
 
 const paper = (arxivId: string, title: string, votes = 1): Paper => ({
   arxivId,
@@ -46,29 +28,6 @@ function day(date: string, papers: Paper[], etag = `"${date}"`): DayWrite {
     diagnostics: [],
   };
   return { parsed, meta: { date, path, etag, lastModified: null, fetchedAt: 1000, bytes: 10, source: 'https://x/' } };
-}
-
-async function oneByOne(days: DayWrite[]) {
-  const db = await freshDb();
-  const results = [];
-  for (const d of days) results.push(await writeDay(db, d.parsed, d.meta));
-  const state = await dump(db);
-  db.close();
-  return { results, state };
-}
-
-async function batched(days: DayWrite[], sizes: number[]) {
-  const db = await freshDb();
-  const results = [];
-  let at = 0;
-  for (let i = 0; at < days.length; i++) {
-    const n = sizes[i % sizes.length] as number;
-    results.push(...(await writeDays(db, days.slice(at, at + n))));
-    at += n;
-  }
-  const state = await dump(db);
-  db.close();
-  return { results, state };
 }
 
 describe('writeDays', () => {
@@ -99,24 +58,5 @@ describe('writeDays', () => {
     const db = await freshDb();
     expect(await writeDays(db, [])).toEqual([]);
     expect(await dump(db)).toEqual({ papers: [], digests: [], files: [] });
-  });
-});
-
-describeShared('writeDays over the corpus', () => {
-  it('the whole corpus, newest first, in batches of 1 to 31 days, equals writing it day by day', async () => {
-    const files = mdFiles(`${CORPUS_DIR}/paper_logs`).reverse();
-    const days = files.flatMap((file) => {
-      const path = relative(CORPUS_DIR, file);
-      const parsed = parseDigest(readFileSync(file, 'utf8'), path);
-      if (parsed.date === null || parsed.papers.length === 0) return [];
-      const meta = { date: parsed.date, path, etag: null, lastModified: null, fetchedAt: 1, bytes: 1, source: null };
-      return [{ parsed, meta }];
-    });
-    expect(days.length).toBe(311);
-    const expected = await oneByOne(days);
-    expect(expected.state.papers.length).toBe(4671);
-    const got = await batched(days, [1, 7, 31, 2, 16]);
-    expect(got.state).toEqual(expected.state);
-    expect(got.results).toEqual(expected.results);
   });
 });

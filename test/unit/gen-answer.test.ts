@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meter } from '../../lib/digest/meter';
+import type { Meter } from '../../lib/digest/meter';
 import type { Section } from '../../lib/digest/types';
 import {
   answerSections,
@@ -214,7 +214,7 @@ describe('answers are untrusted text', () => {
       (n: number) => "- **What's New**: a\nb\n".repeat(n / 24),
     ];
     const work = (text: string) => {
-      const m = meter();
+      const m: Meter = { chars: 0 };
       answerSections(text, m);
       return m.chars;
     };

@@ -7,7 +7,7 @@ import { ReaderApp } from '../../lib/pages/reader/app';
 import { loadRoute } from '../../lib/pages/reader/use-reader';
 import { send } from '../../lib/send';
 import { autoLoadMediaItem } from '../../lib/settings';
-import { answerWith, MAY8, MAY9, syncedHandlers } from './pages-fixtures';
+import { answerWith, MAY8, MAY9, syncedHandlers, syncStatus } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
 
@@ -34,14 +34,15 @@ afterEach(() => {
 });
 
 describe('reader routes', () => {
-  it('#/ lists the synced days, newest first, with paper counts', async () => {
-    start('#/');
+  it('#/ lists the synced days, newest first, with paper counts (the total: distinct papers, as the popup says)', async () => {
+    // One of the six listed papers is on both days: five papers are stored.
+    start('#/', { ...syncedHandlers(), getSyncStatus: () => ({ status: syncStatus({ paperCount: 5 }) }) });
     const list = await screen.findByTestId('day-list');
     const links = within(list).getAllByTestId('day-link');
     expect(links.map((a) => a.textContent)).toEqual(['2025-05-09', '2025-05-08']);
     expect(links[0]?.getAttribute('href')).toBe('#/2025-05-09');
     expect(list.textContent).toContain('2025-05-09 4 papers');
-    expect(list.textContent).toContain('2 days, 6 papers stored.');
+    expect(list.textContent).toContain('2 days, 5 papers stored.');
   });
 
   it('#/YYYY-MM-DD shows the whole digest of that day (all papers, all sections, authors, links)', async () => {

@@ -1,14 +1,13 @@
 /**
  * The worker builds the search index in slices so it keeps answering messages meanwhile: the sliced build gives
- * the very index the one-go build gives, and other tasks run while it goes.
+ * the very index the one-go build gives, and other tasks run while it goes (over the whole real corpus:
+ * test/corpus/search-slices.test.ts).
  */
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StoredPaper } from '../../lib/records';
 import { buildSearchIndex, buildSearchIndexInSlices, search } from '../../lib/search';
 import { sortInSteps } from '../../lib/search/build';
-import { CORPUS_DIR, describeShared, mdFiles, storedPapers } from '../support/shared';
 
 function paper(i: number): StoredPaper {
   return {
@@ -65,12 +64,5 @@ describe('buildSearchIndexInSlices', () => {
     expect(pauses).toBeGreaterThan(20);
     expect(firedBeforeEnd).toBe(true);
     expect(search(index, 'attention 1499', 5).papers[0]?.arxivId).toBe('2406.11499');
-  });
-});
-
-describeShared('buildSearchIndexInSlices over the corpus', () => {
-  it('gives the same index as the one-go build for every synced paper', async () => {
-    const all = storedPapers(mdFiles(join(CORPUS_DIR, 'paper_logs')));
-    expect(await buildSearchIndexInSlices(all, 5)).toEqual(buildSearchIndex(all));
   });
 });

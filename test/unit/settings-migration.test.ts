@@ -3,7 +3,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { migrateLegacySettings } from '../../lib/background/settings-migration';
-import { type DigestDb, openDigestDb } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
 import { PRIVILEGED_DEFAULTS } from '../../lib/setting-defaults';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../lib/digest/types';
 import { plainText } from '../../lib/show';
-import { clip, firstSentence, firstSentenceOf, leadSection, sortByVotes } from '../../lib/summary';
+import { clip, firstSentenceOf, leadSection, sortByVotes } from '../../lib/summary';
 
 describe('firstSentenceOf', () => {
   it.each([
@@ -61,7 +61,7 @@ describe('clip', () => {
 
 const S = (label: string | null, text: string): Section => ({ label, text });
 
-describe('leadSection / firstSentence', () => {
+describe('leadSection, then its first sentence (the one-line preview)', () => {
   it.each([
     [[S("What's New", '새로움. 둘.'), S('Technical Details', '기술.')], '새로움.'],
     [[S('Technical Details', '기술.'), S("What's New", '새로움.')], '새로움.'],
@@ -70,7 +70,8 @@ describe('leadSection / firstSentence', () => {
     [[S(null, '   '), S(null, '비어있지 않음.')], '비어있지 않음.'],
     [[], ''],
   ])('%j → %j', (sections, want) => {
-    expect(firstSentence({ sections })).toBe(want);
+    const lead = leadSection(sections);
+    expect(lead ? firstSentenceOf(lead.text) : '').toBe(want);
   });
   it('returns null without text', () => {
     expect(leadSection([S('x', '')])).toBeNull();

@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseIndex } from '../../lib/sync/csv-index';
 import { indexCsv, miniDays } from '../support/corpus-server';
-import { CORPUS_DIR, describeShared } from '../support/shared';
 
 describe('parseCsv', () => {
   it('handles quotes, commas, doubled quotes, line breaks in quotes, CRLF/LF/CR and a BOM', () => {
@@ -56,17 +53,5 @@ describe('parseIndex', () => {
     ['date,title,url\nyesterday,a,u\n', { code: 'indexBadDate' }],
   ])('rejects a malformed index %j', (text, why) => {
     expect(parseIndex(text)).toMatchObject({ ok: false, error: why });
-  });
-});
-
-describeShared('parseIndex on the corpus', () => {
-  it('papers_list.csv lists 311 days, newest 2025-05-09, 4,702 rows', () => {
-    const r = parseIndex(readFileSync(join(CORPUS_DIR, 'paper_logs', 'papers_list.csv'), 'utf8'));
-    if (!r.ok) throw new Error(r.error.code);
-    expect(r.days).toHaveLength(311);
-    expect(r.days[0]?.date).toBe('2025-05-09');
-    expect(r.days.at(-1)?.date).toBe('2023-11-20');
-    // `wc -l` of the file is 4,703 lines including the header.
-    expect(r.days.reduce((n, d) => n + d.titles, 0)).toBe(4702);
   });
 });

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { englishError } from '../../lib/error-english';
 import { type FetchLike, type FetchResult, fetchText } from '../../lib/sync/fetch-file';
 import { MAX_DAY_FILE_BYTES } from '../../lib/sync/source';
@@ -113,10 +113,34 @@ describe('fetchText', () => {
     expectError(await get(url()), 'http');
   });
 
-  it('a server that never answers → timeout', async () => {
+  it('a server that never answers → timeout (its timer on a fake clock, not 300 real milliseconds)', async () => {
     server.fault(path, { kind: 'hang' }, { once: true });
-    const r = await get(url(), { timeoutMs: 300 });
-    expectError(r, 'timeout');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let asked = () => {};
+      const reached = new Promise<void>((r) => {
+        asked = r;
+      });
+      const pending = fetchText(
+        (i, init) => {
+          asked();
+          return fetch(i, init);
+        },
+        url(),
+        { ...fakeOpts, timeoutMs: 300 },
+      );
+      let answered = false;
+      void pending.then(() => {
+        answered = true;
+      });
+      await reached;
+      await vi.advanceTimersByTimeAsync(299);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expectError(await pending, 'timeout');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a body cut off half-way → truncated', async () => {
@@ -140,8 +164,12 @@ describe('fetchText', () => {
   it('an outer abort → aborted', async () => {
     server.fault(path, { kind: 'hang' }, { once: true });
     const ctl = new AbortController();
-    setTimeout(() => ctl.abort(), 50);
-    expectError(await get(url(), { signal: ctl.signal }), 'aborted');
+    const abortOnceAsked: FetchLike = (i, init) => {
+      const answer = fetch(i, init);
+      ctl.abort();
+      return answer;
+    };
+    expectError(await fetchText(abortOnceAsked, url(), { ...fakeOpts, signal: ctl.signal }), 'aborted');
   });
 
   it('Content-Length larger than the body → truncated (unless the body is content-encoded)', async () => {

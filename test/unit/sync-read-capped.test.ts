@@ -43,9 +43,9 @@ describe('readCapped', () => {
     expect(r).toEqual({ kind: 'too-large', bytes: 11 * CHUNK, declared: null });
     expect(seen.cancelled).toBe(true);
     expect(seen.bytes).toBe(11 * CHUNK);
-    // Nothing more is pulled after the cancellation.
+    // Nothing more is pulled after the cancellation (a pull would be due within a turn of the event loop).
     const pulls = seen.pulls;
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setImmediate(r));
     expect(seen.pulls).toBe(pulls);
   });
 

@@ -8,8 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DigestDb, getFileStates, getSyncMeta, getSyncStatus, openDigestDb } from '../../lib/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
+import { getFileStates, getSyncMeta, getSyncStatus } from '../../lib/db/sync-state';
 import { englishErrors } from '../../lib/error-english';
 import type { SyncProgress } from '../../lib/records';
 import type { FetchLike } from '../../lib/sync/fetch-file';
@@ -55,14 +57,80 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Day files answered after 20 ms: the writes keep up with the downloads, so a stop after N days is near N. */
-const slowFetch: SyncDeps['fetch'] = async (u, i) => {
-  if (isDay(u)) await new Promise((r) => setTimeout(r, 20));
-  return realFetch(u, i);
-};
-
 function sync(extra: Partial<SyncDeps> = {}, target: DigestDb = db) {
   return runSync({ db: target, fetch: realFetch, baseUrl: server.baseUrl, now, timeoutMs: 2000, ...extra });
+}
+
+/**
+ * Days in lock step, without waiting on the clock: day file n is requested only once n − 1 days are settled (the
+ * run's progress), so whatever stops a run after `done` = N leaves exactly N days; from day file `holdAt` on, a
+ * request is held until the run is aborted. `settled(n)` resolves once n days are settled.
+ */
+function lockstep(holdAt = Number.POSITIVE_INFINITY) {
+  let done = 0;
+  let days = 0;
+  const waiting = new Set<{ at: number; go: () => void }>();
+  const settled = (n: number) =>
+    new Promise<void>((go) => {
+      if (n <= done) go();
+      else waiting.add({ at: n, go });
+    });
+  const fetch: FetchLike = async (u, init) => {
+    if (isDay(u)) {
+      const n = ++days;
+      await settled(n - 1);
+      if (n >= holdAt) {
+        await new Promise((_, reject) => {
+          const signal = init?.signal;
+          if (signal?.aborted) reject(signal.reason);
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        });
+      }
+    }
+    return realFetch(u, init);
+  };
+  const onProgress = (p: SyncProgress) => {
+    done = p.done;
+    for (const w of waiting) {
+      if (w.at > done) continue;
+      waiting.delete(w);
+      w.go();
+    }
+  };
+  return { fetch, onProgress, settled };
+}
+
+/**
+ * A run in which `path` never answers: one request at a time, and the moment `path` is asked for (so it is the only
+ * request in flight) its 300 ms timeout fires on a fake clock instead of after 300 real milliseconds.
+ */
+async function syncPastHang(path: string) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    let asked = () => {};
+    const reached = new Promise<void>((r) => {
+      asked = r;
+    });
+    const run = sync({
+      concurrency: 1,
+      timeoutMs: 300,
+      fetch: (u, i) => {
+        if (u.endsWith(`/${path}`)) asked();
+        return realFetch(u, i);
+      },
+    });
+    await reached;
+    await vi.advanceTimersByTimeAsync(300);
+    return await run;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** A run with `fault` on `path` (a hang through `syncPastHang`). */
+function syncWithFault(path: string, fault: Fault) {
+  server.fault(path, fault);
+  return fault.kind === 'hang' ? syncPastHang(path) : sync({ timeoutMs: 300 });
 }
 
 async function snapshot(target: DigestDb = db) {
@@ -204,8 +272,7 @@ describe('faults on the index leave stored data untouched and request no day', (
     const before = await snapshot();
     expect(before.papers).toHaveLength(DISTINCT);
     server.resetCounts();
-    server.fault(INDEX, fault);
-    const r = await sync({ timeoutMs: 300 });
+    const r = await syncWithFault(INDEX, fault);
     expect(r.ok).toBe(false);
     expect(r.index).toBe('failed');
     expect(server.total(isDay).requests).toBe(0);
@@ -275,8 +342,7 @@ describe('faults on a day file', () => {
   it.each(faults)('during backfill (%s): every other day is stored, the next run completes', async (_n, fault, msg) => {
     const clean = await cleanSnapshot();
     server.resetCounts();
-    server.fault(path, fault);
-    const r = await sync({ timeoutMs: 300 });
+    const r = await syncWithFault(path, fault);
     expect(r).toMatchObject({ ok: false, written: 11, failed: 1 });
     expect(await db.count('digests')).toBe(11);
     expect(await db.get('digests', target.date)).toBeUndefined();
@@ -308,8 +374,7 @@ describe('faults on a day file', () => {
     const newest = dayFile(NEWEST.date);
     server.override(newest, digestMarkdown({ date: NEWEST.date, runs: [...NEWEST.runs, NEWEST.runs[0] ?? []] }));
     const before = await snapshot();
-    server.fault(newest, fault);
-    const r = await sync({ timeoutMs: 300 });
+    const r = await syncWithFault(newest, fault);
     expect(r.failed).toBe(1);
     expect(await snapshot()).toEqual(before);
     expect((await getSyncStatus(db)).fileErrors.map((e) => e.path)).toEqual([newest]);
@@ -373,18 +438,17 @@ describe('cut-short runs resume', () => {
   it('an aborted run (signal) keeps written days and the next run completes', async () => {
     const clean = await cleanSnapshot();
     const ctl = new AbortController();
+    const steps = lockstep();
     const r = await sync({
       onProgress: (p) => {
         if (p.done === 5) ctl.abort();
+        steps.onProgress(p);
       },
       signal: ctl.signal,
-      fetch: slowFetch,
-      concurrency: 1,
+      fetch: steps.fetch,
     });
     expect(r.error?.[0]?.code).toBe('syncStopped');
-    const count = await db.count('digests');
-    expect(count).toBeGreaterThanOrEqual(5);
-    expect(count).toBeLessThan(12);
+    expect(await db.count('digests')).toBe(5);
     expect((await getSyncMeta(db)).consecutiveFailures).toBe(0);
     expect((await sync()).ok).toBe(true);
     expect(await contents()).toEqual(clean);
@@ -392,18 +456,17 @@ describe('cut-short runs resume', () => {
 
   it('a process dying mid-sync (database connection gone) keeps written days; a new process completes', async () => {
     const clean = await cleanSnapshot();
+    const steps = lockstep();
     const r = await sync({
       onProgress: (p) => {
         if (p.done === 5) db.close(); // 5 days written, then the connection goes
+        steps.onProgress(p);
       },
-      fetch: slowFetch,
-      concurrency: 1,
+      fetch: steps.fetch,
     });
     expect(r.ok).toBe(false);
     db = await openDigestDb();
-    const count = await db.count('digests');
-    expect(count).toBeGreaterThanOrEqual(5);
-    expect(count).toBeLessThan(12);
+    expect(await db.count('digests')).toBe(5);
     for (const d of await db.getAll('digests'))
       await expectDayAsGenerated(DAYS.find((x) => x.date === d.date) as MiniDay);
     expect((await sync()).ok).toBe(true);
@@ -574,36 +637,32 @@ describe('createSyncRunner', () => {
     expect(server.stats(INDEX).requests).toBe(2);
   });
 
-  /** One day at a time, each request 20 ms late: a run that is surely in the middle when stopped. */
-  const slowRunner = () =>
-    createSyncRunner(() => ({
-      db,
-      fetch: async (u, i) => {
-        await new Promise((r) => setTimeout(r, 20));
-        return fetch(u, i);
-      },
-      baseUrl: server.baseUrl,
-      now,
-      concurrency: 1,
-    }));
+  /** A runner whose first run is surely in the middle when stopped: it holds day file `holdAt` until aborted. */
+  function heldRunner(holdAt: number) {
+    const held = lockstep(holdAt);
+    let runs = 0;
+    const runner = createSyncRunner(() => {
+      const steps = runs++ === 0 ? held : lockstep();
+      return { db, fetch: steps.fetch, onProgress: steps.onProgress, baseUrl: server.baseUrl, now };
+    });
+    return { runner, settled: held.settled };
+  }
 
   it('stop() ends the running run; the days written stay', async () => {
-    const runner = slowRunner();
+    const { runner, settled } = heldRunner(3);
     const p = runner.run();
-    while ((await db.count('digests')) < 2) await new Promise((r) => setTimeout(r, 10));
+    await settled(2);
     await runner.stop();
     const r = await p;
     expect(r.error?.[0]?.code).toBe('syncStopped');
     expect(runner.running).toBe(false);
-    const n = await db.count('digests');
-    expect(n).toBeGreaterThanOrEqual(2);
-    expect(n).toBeLessThan(12);
+    expect(await db.count('digests')).toBe(2);
   });
 
   it('restart() cuts the running run short and runs again to the end (a new source URL)', async () => {
-    const runner = slowRunner();
+    const { runner, settled } = heldRunner(2);
     const first = runner.run();
-    while ((await db.count('digests')) < 1) await new Promise((r) => setTimeout(r, 10));
+    await settled(1);
     const second = await runner.restart();
     expect((await first).error?.[0]?.code).toBe('syncStopped');
     expect(second.ok).toBe(true);
@@ -612,17 +671,16 @@ describe('createSyncRunner', () => {
   });
 
   it('paused(fn) stops the run and makes a run asked for meanwhile wait until fn is done', async () => {
-    const runner = slowRunner();
+    const { runner, settled } = heldRunner(2);
     void runner.run();
-    while ((await db.count('digests')) < 1) await new Promise((r) => setTimeout(r, 10));
+    await settled(1);
     const events: string[] = [];
     let asked: Promise<unknown> | null = null;
     await runner.paused(async () => {
       expect(runner.running).toBe(false);
       asked = runner.run().then(() => events.push('run finished'));
-      await new Promise((r) => setTimeout(r, 50));
+      await db.clear('digests'); // several turns of the event loop: time for a run that wrongly started
       expect(runner.running).toBe(false);
-      await db.clear('digests');
       events.push('cleared');
     });
     await asked;

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type DigestDb, openDigestDb, putFileState, updateSyncMeta } from '../../lib/db';
+import { openDigestDb } from '../../lib/db/open';
+import type { DigestDb } from '../../lib/db/schema';
+import { putFileState, updateSyncMeta } from '../../lib/db/sync-state';
 import { HOUR, MINUTE } from '../../lib/sync/retry';
 import { rescheduleAt } from '../../lib/sync/schedule';
 

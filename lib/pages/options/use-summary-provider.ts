@@ -19,6 +19,7 @@ import {
 } from '../../gen/chrome-ai/availability';
 import { ENDPOINT_DEFAULTS, endpointOf, isEndpointProvider, isModelName, validateBaseUrl } from '../../gen/endpoint';
 import { GenError, type GenErrorCode } from '../../gen/types';
+import { originPattern, PORTS_IN_PATTERNS } from '../../host-permission';
 import { t } from '../../i18n';
 import { send } from '../../send';
 import type { PrivilegedSettings, SummaryProvider } from '../../setting-defaults';
@@ -101,7 +102,8 @@ export async function saveProvider(form: ProviderForm, before: KeyContext = NO_K
   if (endpoint) {
     let granted: boolean;
     try {
-      granted = await browser.permissions.request({ origins: [`${endpoint.origin}/*`] });
+      // The pattern the background checks (Firefox: the host on every port; a pattern with a port matches nothing).
+      granted = await browser.permissions.request({ origins: [originPattern(endpoint.origin, PORTS_IN_PATTERNS)] });
     } catch (e) {
       return { kind: 'error', text: t('options_permissionError', endpoint.origin, errorText(e)) };
     }

@@ -14,7 +14,8 @@ export const READER_SEARCH_LIMIT = 200;
 export type ReaderData =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'home'; days: DaySummary[] }
+  /** `paperCount`: distinct papers, as the popup and options count them (a paper on two days is one paper). */
+  | { kind: 'home'; days: DaySummary[]; paperCount: number }
   | { kind: 'day'; date: string; papers: ShownPaper[] | null; prev: string | null; next: string | null }
   /** A paper's digest entry and the Korean summary the user made for it, each null when there is none. */
   | { kind: 'paper'; arxivId: string; paper: ShownPaper | null; summary: ShownSummary | null }
@@ -28,8 +29,10 @@ export type ReaderData =
 /** Loads what one route shows. */
 export async function loadRoute(route: Route): Promise<ReaderData> {
   switch (route.kind) {
-    case 'home':
-      return { kind: 'home', days: (await send('listDates', {})).days };
+    case 'home': {
+      const [list, sync] = await Promise.all([send('listDates', {}), send('getSyncStatus', {})]);
+      return { kind: 'home', days: list.days, paperCount: sync.status.paperCount };
+    }
     case 'day': {
       const [r, list] = await Promise.all([send('getDigest', { date: route.date }), send('listDates', {})]);
       const { prev, next } = neighbours(

@@ -10,7 +10,9 @@
  *   opens popup.html in a tab; that page ("home") opens the others with `tabs.create` and sends protocol messages.
  * - It cannot emulate `prefers-color-scheme`: the test copy also gets the `browserSettings` permission, and home sets
  *   `browserSettings.overrideContentColorScheme` (the same switch as Firefox's own website appearance setting).
- * The shipped build is never changed: all three additions exist only in a temporary copy.
+ * - A host the extension names in its code (https://huggingface.co) cannot be a server of the test's own: the test
+ *   copy's hook redirects its requests there to a loopback server (`redirects`, through blocking webRequest).
+ * The shipped build is never changed: all these additions exist only in a temporary copy.
  */
 
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +32,7 @@ export const GECKO_ID = 'arxiv-ko-digest@example.org';
 
 declare const browser: {
   runtime: { getURL(path: string): string; sendMessage(message: unknown): Promise<unknown> };
-  tabs: { create(props: { url: string }): Promise<unknown> };
+  tabs: { create(props: { url: string }): Promise<unknown>; query(q: object): Promise<{ url?: string }[]> };
   browserSettings: { overrideContentColorScheme: { set(details: { value: string }): Promise<boolean> } };
 };
 
@@ -52,6 +54,8 @@ export interface FirefoxOptions {
   grantHosts?: string[];
   /** arXiv URL paths (`/abs/…`) and the fixture file each is answered with (a `.pdf` as a PDF, others as HTML). */
   arxivPages?: Record<string, string>;
+  /** URL prefixes the extension's requests are sent to instead (`https://huggingface.co/` → a loopback server). */
+  redirects?: [from: string, to: string][];
 }
 
 export interface FirefoxSession extends Driver {
@@ -63,8 +67,20 @@ export interface FirefoxSession extends Driver {
   close(): Promise<void>;
 }
 
+/** The hook's redirects: each request under a `from` prefix goes to the same path under its `to`. */
+function redirectHook(redirects: [string, string][]): string {
+  if (redirects.length === 0) return '';
+  const urls = redirects.map(([from]) => `${from}*`);
+  return `const REDIRECTS = ${JSON.stringify(redirects)};
+browser.webRequest.onBeforeRequest.addListener((d) => {
+  const hit = REDIRECTS.find(([from]) => d.url.startsWith(from));
+  return hit ? { redirectUrl: hit[1] + d.url.slice(hit[0].length) } : {};
+}, { urls: ${JSON.stringify(urls)} }, ['blocking']);
+`;
+}
+
 /** A copy of the build with the test additions (header comment). */
-function testCopy(into: string, grantHosts: string[]): string {
+function testCopy(into: string, grantHosts: string[], redirects: [string, string][]): string {
   const dir = join(into, 'extension');
   cpSync(FIREFOX_EXT_DIR, dir, { recursive: true });
   const path = join(dir, 'manifest.json');
@@ -72,10 +88,14 @@ function testCopy(into: string, grantHosts: string[]): string {
     permissions?: string[];
     background: { scripts: string[] };
   };
-  manifest.permissions = [...(manifest.permissions ?? []), ...grantHosts, 'browserSettings'];
+  const webRequest = redirects.length > 0 ? ['webRequest', 'webRequestBlocking'] : [];
+  manifest.permissions = [...(manifest.permissions ?? []), ...grantHosts, 'browserSettings', ...webRequest];
   manifest.background.scripts = [HOOK, ...manifest.background.scripts];
   writeFileSync(path, JSON.stringify(manifest));
-  writeFileSync(join(dir, HOOK), `browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(HOME)}) });\n`);
+  writeFileSync(
+    join(dir, HOOK),
+    `${redirectHook(redirects)}browser.tabs.create({ url: browser.runtime.getURL(${JSON.stringify(HOME)}) });\n`,
+  );
   return dir;
 }
 
@@ -100,7 +120,12 @@ async function pageAt(target: Target, url: (href: string) => boolean): Promise<P
   return page;
 }
 
+/** A Tab over `page`, recording its requests from now on (call before it navigates). */
 function tabOf(page: Page): Tab {
+  const requested: string[] = [];
+  page.on('request', (req: HTTPRequest) => {
+    requested.push(req.url());
+  });
   const handle = async (testId: string, nth: number) => {
     const all = await page.$$(`>>> [data-testid="${testId}"]`);
     const el = all[nth];
@@ -112,6 +137,16 @@ function tabOf(page: Page): Tab {
     async click(testId, nth = 0) {
       await (await handle(testId, nth)).click();
     },
+    async press(testId, key, nth = 0) {
+      // WebDriver BiDi names the space bar by its character.
+      await (await handle(testId, nth)).press(key === 'Space' ? ' ' : key);
+    },
+    async select(testId, value) {
+      await (await handle(testId, 0)).select(value);
+    },
+    // Over WebDriver BiDi page.evaluate runs in the page's own realm; the content script runs in a sandbox.
+    inPage: (fn) => page.evaluate(fn),
+    requests: () => [...requested],
     async fill(testId, text) {
       const el = await handle(testId, 0);
       await el.evaluate((input) => {
@@ -120,7 +155,22 @@ function tabOf(page: Page): Tab {
       await el.type(text);
     },
     reload: async () => {
-      await page.reload();
+      // page.url() stays about:blank for extension pages (see pageAt): ask the document.
+      if ((await page.evaluate(() => location.protocol)) !== 'moz-extension:') {
+        await page.reload();
+        return;
+      }
+      // puppeteer does not see moz-extension navigations end (see pageAt): reload from the page, then wait for a
+      // document without the mark left in the old one.
+      await page.evaluate(() => {
+        (window as { akdBeforeReload?: boolean }).akdBeforeReload = true;
+        location.reload();
+      });
+      await until('the extension page to reload', () =>
+        page.evaluate(
+          () => !(window as { akdBeforeReload?: boolean }).akdBeforeReload && document.readyState === 'complete',
+        ),
+      );
     },
     close: () => page.close(),
   };
@@ -147,7 +197,7 @@ async function serveArxiv(page: Page, pages: Record<string, string>, offline: bo
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
   const tmp = mkdtempSync(join(tmpdir(), 'akd-firefox-'));
-  const ext = testCopy(tmp, options.grantHosts ?? []);
+  const ext = testCopy(tmp, options.grantHosts ?? [], options.redirects ?? []);
   const ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_BIN,
@@ -175,9 +225,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       close,
       async arxiv(path, { offline = false, host = 'arxiv.org' } = {}) {
         const page = await ff.newPage();
+        const tab = tabOf(page);
         await serveArxiv(page, options.arxivPages ?? {}, offline);
         await page.goto(`https://${host}${path}`);
-        return tabOf(page);
+        return tab;
       },
       async extensionPage(path) {
         const before = new Set(ff.targets());
@@ -197,6 +248,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         if (!reply.ok) throw new Error(reply.error);
         return reply.data as never;
       },
+      tabUrls: () => home.evaluate(async () => (await browser.tabs.query({})).map((t) => t.url ?? '')),
       async colorScheme(scheme) {
         await home.evaluate(
           (value) => browser.browserSettings.overrideContentColorScheme.set({ value }).then(() => undefined),

@@ -2,19 +2,24 @@
  * The user journeys every browser build must pass, defined once and run by chromium-journeys.test.ts and
  * firefox-journeys.test.ts: the first sync from a custom source saved in the options (a real server on 127.0.0.1),
  * the panel on abstract and HTML pages (also `/abs?id=`, browse.arxiv.org, and HTML papers whose abstract lost its
- * class or has no anchor at all), listing and search badges (also this month, the month form, catch-up), the popup's list and search, the reader, the
- * panel with the network off, a dark colour scheme, and a Korean summary made by the loopback model endpoint
- * (test/support/model-server.ts) for a paper no digest covers. Small fixtures only (test/fixtures): runs without
- * ../shared.
+ * class or has no anchor at all), the panel driven by the user but not by the page's script (the thumbnail asked for
+ * only on the user's click or key), listing and search badges (also this month, the month form, catch-up), the
+ * popup's list and search, the reader, the panel with the network off, a dark colour scheme, the options'
+ * Korean-summaries section saving and testing the loopback model endpoint (test/support/model-server.ts), a Korean
+ * summary made by it for a paper no digest covers, that summary in the reader's and the popup's views until the user
+ * removes it, and the popup's "Today on Hugging Face" (huggingface.co answered from test/fixtures/hf,
+ * support/hf-routes.ts) put into Korean by that endpoint. Small fixtures only (test/fixtures): runs without ../shared.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDays } from '../../../lib/dates';
 import { type CorpusServer, dayFile, startCorpusServer } from '../../support/corpus-server';
 import { type ModelServer, SAMPLE_MODEL, startModelServer } from '../../support/model-server';
 import { LOCAL_FIXTURES_DIR } from '../../support/shared';
 import type { Driver, Tab } from './driver';
+import { type HfRoutes, type HfServer, hfFixture, hfRoutes, setUpDays, startHfServer } from './hf-routes';
 
 const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
 
@@ -38,6 +43,8 @@ const JOURNEY_PAGES: Record<string, string> = {
 };
 
 const WHATS_NEW = '토큰마다 일부 어텐션 헤드로만 라우팅하는 방법을 제안합니다.';
+/** The thumbnail of 2407.00101 in NEWEST: asked for only when the user wants it. */
+const THUMB = 'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2407.00101.png';
 const DETAILS = '라우터는 레이어마다 학습됩니다.';
 
 /** The newest day: the two papers of the local arXiv fixtures (listing and search). */
@@ -134,13 +141,21 @@ export interface Started<D extends Driver> {
   driver: D;
   source: CorpusServer;
   model: ModelServer;
+  hf: HfRoutes;
 }
 
-/** What `start` gets: the loopback servers (their hosts to grant) and the arXiv pages to serve. */
+/**
+ * What `start` gets: the loopback servers (their hosts to grant), the arXiv pages to serve, and Hugging Face's
+ * answers: `hf` for a browser that can answer the extension's own requests (Chromium: playwright routes), `hfServer`
+ * the same table on a loopback port for one that cannot (Firefox: its test copy redirects there). huggingface.co is
+ * granted in both, as after the user's "Allow".
+ */
 export interface Env {
   source: CorpusServer;
   model: ModelServer;
   pages: Record<string, string>;
+  hf: HfRoutes;
+  hfServer: HfServer;
 }
 
 export interface Journeys<D extends Driver> {
@@ -161,10 +176,13 @@ export function journeys<D extends Driver>(
   let dir = '';
   let source: CorpusServer | undefined;
   let model: ModelServer | undefined;
+  let hfServer: HfServer | undefined;
+  const hf = hfRoutes();
+  const hfDays = setUpDays(hf);
   let started: { driver: D; close(): Promise<void> } | undefined;
   const get = (): Started<D> => {
     if (!source || !model || !started) throw new Error('the browser did not start');
-    return { driver: started.driver, source, model };
+    return { driver: started.driver, source, model, hf };
   };
 
   beforeAll(async () => {
@@ -174,10 +192,12 @@ export function journeys<D extends Driver>(
     writeGenPage(genPage);
     source = await startCorpusServer(dir);
     model = await startModelServer();
-    started = await start({ source, model, pages: { ...JOURNEY_PAGES, [GEN_PATH]: genPage } });
+    hfServer = await startHfServer(hf);
+    started = await start({ source, model, pages: { ...JOURNEY_PAGES, [GEN_PATH]: genPage }, hf, hfServer });
   });
   afterAll(async () => {
     await started?.close();
+    await hfServer?.close();
     await model?.close();
     await source?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -209,6 +229,45 @@ export function journeys<D extends Driver>(
         await tab.close();
       },
     );
+
+    it('the panel obeys the user, not the page: the page’s script pressing every button does nothing; the user’s click and keys do, and only then is the thumbnail asked for', async () => {
+      const { driver } = get();
+      const tab = await driver.arxiv('/abs/2407.00101v3');
+      await panelOn(tab);
+      // What arxiv.org's own script could do: the shadow root is open, so it can reach every button.
+      const pressed = await tab.inPage(() => {
+        const root = document.querySelector('arxiv-ko-digest-panel')?.shadowRoot;
+        const buttons = [...(root?.querySelectorAll<HTMLElement>('button') ?? [])];
+        for (const button of buttons) {
+          button.click();
+          button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        }
+        return buttons.map((b) => b.dataset.testid);
+      });
+      expect(pressed).toEqual(['panel-toggle', 'digest-date', 'load-media', 'open-reader']);
+      // The user's click goes through the same handlers; once it has shown, the page's clicks would have too.
+      await tab.click('panel-toggle');
+      await expect.poll(() => tab.attributes('panel-toggle', 'aria-expanded'), POLL).toEqual(['false']);
+      expect(await tab.texts('media')).toEqual([]);
+      expect(await tab.texts('load-media')).toHaveLength(1);
+      expect((await driver.tabUrls()).filter((u) => u.includes('reader.html'))).toEqual([]);
+      expect(tab.requests().filter((u) => u.includes('cdn-thumbnails'))).toEqual([]);
+
+      await tab.press('panel-toggle', 'Enter');
+      await expect.poll(() => tab.attributes('panel-toggle', 'aria-expanded'), POLL).toEqual(['true']);
+      await tab.press('load-media', 'Space');
+      const thumbSrc = () =>
+        tab.inPage(
+          () =>
+            document.querySelector('arxiv-ko-digest-panel')?.shadowRoot?.querySelector('img')?.getAttribute('src') ??
+            null,
+        );
+      await expect.poll(thumbSrc, POLL).toBe(THUMB);
+      await expect.poll(() => tab.requests().filter((u) => u.includes('cdn-thumbnails')), POLL).toEqual([THUMB]);
+      expect(await tab.texts('load-media')).toEqual([]);
+      await tab.close();
+    });
 
     it.each([
       ['the panel on /abs?id=<id>', '/abs?id=2407.00101', 'arxiv.org', 'after blockquote'],
@@ -321,6 +380,74 @@ export function journeys<D extends Driver>(
       expect(light.itemFg).toBeLessThan(0.1);
     });
 
+    it('options, Korean summaries: an endpoint saved with its key (only its hint shows again), tested in plain words', async () => {
+      const { driver, model } = get();
+      model.reset();
+      const options = await driver.extensionPage('options.html');
+      const offered = () =>
+        options.inPage(() =>
+          [...(document.querySelector<HTMLSelectElement>('[data-testid="summary-provider"]')?.options ?? [])].map(
+            (o) => o.value,
+          ),
+        );
+      // Chrome's on-device choice only where the browser has Chrome's Translator (Firefox has none).
+      const hasTranslator = await options.inPage(() => 'Translator' in globalThis);
+      await expect
+        .poll(offered, POLL)
+        .toEqual(hasTranslator ? ['none', 'chrome-ai', 'openai', 'anthropic'] : ['none', 'openai', 'anthropic']);
+
+      await options.select('summary-provider', 'openai');
+      await options.fill('provider-base-url', model.openaiBaseUrl);
+      await options.fill('provider-api-key', KEY);
+      await options.fill('provider-model', SAMPLE_MODEL);
+      await options.click('save-provider');
+      // The line is there (empty) before the answer: wait for its words.
+      await expect
+        .poll(async () => (await options.texts('provider-message'))[0], POLL)
+        .toContain(new URL(model.origin).host);
+      expect(await options.attributes('provider-message', 'class')).toEqual(['ok']);
+      expect(await options.values('provider-api-key')).toEqual(['']);
+      expect(await options.attributes('provider-api-key', 'placeholder')).toEqual([`••••${KEY.slice(-4)}`]);
+      expect(await options.inPage(() => document.documentElement.outerHTML)).not.toContain(KEY);
+      expect((await driver.ask('getSettings', {})).settings).toMatchObject({
+        summaryProvider: 'openai',
+        providerBaseUrl: model.openaiBaseUrl,
+        providerModel: SAMPLE_MODEL,
+      });
+      expect((await driver.ask('exportData', {})).json).not.toContain(KEY);
+
+      await options.click('test-provider');
+      await expect
+        .poll(async () => (await options.texts('provider-test-message'))[0], { ...POLL, timeout: 60_000 })
+        .toContain(SAMPLE_MODEL);
+      expect(await options.attributes('provider-test-message', 'class')).toEqual(['ok']);
+      expect(model.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+
+      model.enqueue({ kind: 'status', status: 401 });
+      await options.click('test-provider');
+      await expect
+        .poll(async () => (await options.texts('provider-test-message'))[0], { ...POLL, timeout: 60_000 })
+        .toMatch(/401/);
+      expect(await options.attributes('provider-test-message', 'class')).toEqual(['error']);
+
+      await options.reload();
+      await expect.poll(() => options.values('summary-provider'), POLL).toEqual(['openai']);
+      expect(await options.values('provider-base-url')).toEqual([model.openaiBaseUrl]);
+      expect(await options.attributes('provider-api-key', 'placeholder')).toEqual([`••••${KEY.slice(-4)}`]);
+      expect(await options.values('provider-api-key')).toEqual(['']);
+      expect(await options.inPage(() => document.documentElement.outerHTML)).not.toContain(KEY);
+
+      // Plain http to a host on the internet is refused: nothing asked, nothing saved.
+      const before = (await driver.ask('getSettings', {})).settings;
+      await options.select('summary-provider', 'anthropic');
+      await options.fill('provider-base-url', 'http://models.example.com/v1');
+      await options.click('save-provider');
+      await expect.poll(() => options.attributes('provider-message', 'class'), POLL).toEqual(['error']);
+      expect((await options.texts('provider-message'))[0]).toMatch(/http/);
+      expect((await driver.ask('getSettings', {})).settings).toEqual(before);
+      await options.close();
+    });
+
     it('a generated summary from the loopback model endpoint: offer, a real click, the Korean panel, stored for a reload', async () => {
       const { driver, model } = get();
       await driver.ask('setSettings', {
@@ -355,6 +482,85 @@ export function journeys<D extends Driver>(
       expect(await tab.texts('summary-offer')).toEqual([]);
       expect(model.requests).toHaveLength(1);
       await tab.close();
+    });
+
+    it('the generated summary in the reader (marked, listed, on its own and in the paper view) and the popup’s search, until the user removes it', async () => {
+      const { driver } = get();
+      const reader = await driver.extensionPage('reader.html');
+      await expect.poll(() => reader.texts('summaries-link').then((t) => t.length), POLL).toBe(1);
+      await reader.click('summaries-link');
+      await expect.poll(() => reader.attributes('summary-item', 'data-arxiv-id'), POLL).toEqual([GEN_ID]);
+      expect((await reader.texts('summary-item'))[0]).toContain(GEN_TITLE);
+      expect((await reader.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+      await reader.close();
+
+      // The paper view of a paper no digest covers: the summary alone, linking to its own view.
+      const paper = await driver.extensionPage(`reader.html#/paper/${GEN_ID}`);
+      await expect.poll(() => paper.texts('summary-card').then((t) => t.length), POLL).toBe(1);
+      expect(await paper.texts('paper-card')).toEqual([]);
+      await paper.click('summary-link');
+      await expect.poll(async () => (await paper.texts('summary-view'))[0] ?? '', POLL).toContain(GENERATED[0]);
+      const view = (await paper.texts('summary-view'))[0] ?? '';
+      for (const phrase of GENERATED) expect(view).toContain(phrase);
+      expect((await paper.texts('ai-generated'))[0]).toContain(SAMPLE_MODEL);
+
+      const popup = await driver.extensionPage('popup.html');
+      await popup.fill('search-input', 'Loopback');
+      await expect.poll(() => popup.attributes('summary-item', 'data-arxiv-id'), POLL).toEqual([GEN_ID]);
+      expect((await popup.texts('summary-item'))[0]).toContain(SAMPLE_MODEL);
+      await popup.close();
+
+      // Removing asks first.
+      await paper.click('delete-summary');
+      await paper.click('delete-summary-cancel');
+      expect(await paper.texts('summary-view')).toHaveLength(1);
+      await paper.click('delete-summary');
+      await paper.click('delete-summary-confirm');
+      await expect.poll(() => paper.texts('summary-list').then((t) => t.length), POLL).toBe(1);
+      expect(await paper.texts('summary-item')).toEqual([]);
+      expect((await driver.ask('search', { query: 'Loopback', limit: 5 })).summaries).toEqual([]);
+      await paper.close();
+    });
+
+    it('the popup’s “Today on Hugging Face”: the newest day with papers by upvotes, then all of it in Korean from the model endpoint', async () => {
+      const { driver, model, hf } = get();
+      model.reset();
+      const popup = await driver.extensionPage('popup.html');
+      // Walked back over a day not open yet (400) and an empty one; most upvotes first.
+      await expect
+        .poll(() => popup.attributes('hf-item', 'data-arxiv-id'), POLL)
+        .toEqual(['2406.16793', '2507.00994', '2507.01006', '2406.18521']);
+      expect(await popup.texts('hf-upvotes')).toEqual(['57', '41', '17', '9']);
+      expect(hf.requests.filter((u) => u.includes('/api/daily_papers')).slice(0, 3)).toEqual(
+        [hfDays.today, addDays(hfDays.today, -1), hfDays.listDay].map(
+          (d) => `https://huggingface.co/api/daily_papers?date=${d}`,
+        ),
+      );
+      // None of them is in this browser's digests: all four English, each with Hugging Face's own summary.
+      expect(await popup.texts('hf-en-mark')).toHaveLength(4);
+      expect(await popup.texts('hf-ko-mark')).toEqual([]);
+
+      await popup.click('hf-translate-all');
+      await expect
+        .poll(() => popup.attributes('hf-item', 'data-korean'), { ...POLL, timeout: 90_000 })
+        .toEqual(['generated', 'generated', 'generated', 'generated']);
+      const marks = await popup.texts('ai-generated');
+      expect(marks).toHaveLength(4);
+      for (const mark of marks) expect(mark).toContain(SAMPLE_MODEL);
+      const shorts = await popup.texts('hf-ko-summary');
+      expect(shorts).toHaveLength(4);
+      // A line of the model's Korean answer under each (which line the preview takes is the popup's choice).
+      for (const short of shorts) expect(GENERATED.filter((phrase) => short.includes(phrase))).toHaveLength(1);
+      // One request per paper, each with the key, each about its paper's title.
+      expect(model.requests).toHaveLength(4);
+      for (const req of model.requests) expect(req.headers.authorization).toBe(`Bearer ${KEY}`);
+      const titles = (JSON.parse(hfFixture('daily-2025-07-01.json')) as { paper: { title: string } }[]).map((x) =>
+        JSON.stringify(x.paper.title).slice(1, -1),
+      );
+      expect(titles.map((title) => model.requests.filter((r) => r.rawBody.includes(title)).length)).toEqual([
+        1, 1, 1, 1,
+      ]);
+      await popup.close();
     });
   };
   return { get, define };
