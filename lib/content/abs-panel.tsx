@@ -36,7 +36,7 @@ export async function mountAbsPanel(
   if (kind === 'abs') {
     const cited = citationArxivId(document);
     if (cited !== null && cited !== target.id) {
-      console.warn(`arXiv KO Digest: citation_arxiv_id ${cited} is not ${target.id}; no panel`);
+      console.warn(`arXiv KO Digest: no panel, the page is ${cited}`);
       return;
     }
   }

@@ -6,10 +6,9 @@ import type { UiLanguage } from '../setting-defaults';
 /** Never fails: if the pinned strings cannot be had, the panel speaks the browser's language instead of vanishing. */
 export async function initContentI18n(lang: UiLanguage): Promise<void> {
   if (lang === 'auto') return;
-  try {
-    const { messages } = await send('getUiStrings', { lang });
-    pinMessages(lang, messages);
-  } catch (e) {
-    console.warn('arXiv KO Digest: pinned UI language unavailable', e);
-  }
+  // A refusal (the worker stopping, a newer database) leaves the browser's language; the panel still shows.
+  await send('getUiStrings', { lang }).then(
+    ({ messages }) => pinMessages(lang, messages),
+    () => undefined,
+  );
 }
