@@ -6,7 +6,6 @@ import type { ComponentChild, ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { t, uiLang } from '../lib/i18n';
 import {
-  digestSourceUrl,
   hfPaperUrl,
   LICENSE_NAME,
   LICENSE_URL,

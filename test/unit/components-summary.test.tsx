@@ -18,7 +18,6 @@ import {
 import { SummaryOffer, type SummaryOfferProps } from '../../components/SummaryOffer';
 import { genErrorText, localDate } from '../../lib/gen/ui-text';
 import type { GenerationInfo } from '../../lib/messages';
-import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showPaper, showSection } from '../../lib/show';
 import { applyLanguage } from '../support/language';
 
