@@ -7,22 +7,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { GenErrorCode } from '../../lib/gen/types';
+import { genErrorText } from '../../lib/gen/ui-text';
 import type { HfDailyItem } from '../../lib/hf/api';
-import { type MessageKey, t } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import type { KoreanPaper, KoreanState } from '../../lib/pages/popup/hf-korean';
 import { koreanPreview } from '../../lib/pages/popup/hf-korean';
 import type { ShownSummary } from '../../lib/records';
 import type { SummaryProvider } from '../../lib/setting-defaults';
 import { clip } from '../../lib/summary';
 import { Sections } from '../Sections';
+import { HfItemLink } from './HfItemLink';
 
-/** A generation error in the UI language; a 429 with a Retry-After says when to try again. */
-export function genErrorText(code: GenErrorCode, retryAt: number | null = null, now = Date.now()): string {
-  if (code === 'rateLimited' && retryAt !== null) {
-    return t('gen_error_rateLimitedFor', Math.max(1, Math.ceil((retryAt - now) / 1000)));
-  }
-  return t(`gen_error_${code}` as MessageKey);
-}
+/** How long until `retryAt` (a time, or null) as lib/gen/ui-text.ts `genErrorText` takes it: at least a second. */
+const waitFor = (retryAt: number | null, now: number) => (retryAt === null ? null : Math.max(1000, retryAt - now));
 
 /** Codes whose fix is in the options (key, model, endpoint, on-device model). */
 const FIX_IN_OPTIONS = new Set<GenErrorCode>(['badKey', 'forbidden', 'unknownModel', 'notFound', 'needsDownload']);
@@ -32,7 +29,7 @@ function statusLine(state: KoreanState, now: number): string {
   if (state.running) return t('popup_hfKoProgress', state.done, state.total);
   if (!end) return '';
   if (end.kind === 'cancelled') return t('popup_hfKoCancelled', state.done, state.total);
-  if (end.kind === 'stopped') return t('popup_hfKoStopped', genErrorText(end.code, end.retryAt, now));
+  if (end.kind === 'stopped') return t('popup_hfKoStopped', genErrorText(end.code, waitFor(end.retryAt, now)));
   let failed = 0;
   for (const item of state.items.values()) if (item.kind === 'error') failed++;
   const done = state.done - failed;
@@ -146,19 +143,7 @@ export function HfGeneratedItem({
   const { title, short } = koreanPreview(summary);
   return (
     <div class="hf-gen">
-      <a
-        class="paper-item hf-item"
-        data-testid="hf-item"
-        data-arxiv-id={item.arxivId}
-        data-korean="generated"
-        href={url}
-        target="_blank"
-        rel="noopener noreferrer"
-        onClick={(e) => {
-          e.preventDefault();
-          onOpenUrl(url);
-        }}
-      >
+      <HfItemLink arxivId={item.arxivId} url={url} korean="generated" onOpenUrl={onOpenUrl}>
         {votes}
         <span class="paper-item-title" lang={title ? 'ko' : 'en'} data-testid="hf-ko-title">
           {title || item.title}
@@ -166,8 +151,7 @@ export function HfGeneratedItem({
         <span class="paper-item-lead" lang="en" data-testid="hf-en-title">
           {item.title}
         </span>
-        <span class="sr-only"> {t('common_newTab')}</span>
-      </a>
+      </HfItemLink>
       <div class="hf-gen-body">
         <span class="hf-mark hf-mark-ai" data-testid="ai-generated">
           {t('popup_hfKoGenerated', clip(summary.model, 60))}

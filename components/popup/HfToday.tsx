@@ -19,6 +19,7 @@ import { type KoreanItem, papersToAsk } from '../../lib/pages/popup/hf-korean';
 import type { HfKoreanController } from '../../lib/pages/popup/use-hf-today';
 import type { ShownPaper, ShownSummary } from '../../lib/records';
 import { clip } from '../../lib/summary';
+import { HfItemLink } from './HfItemLink';
 import { HfGeneratedItem, HfItemStatus, HfKoreanBar } from './HfKorean';
 
 /** Entries shown in the popup; the rest are a link away on Hugging Face. */
@@ -109,19 +110,7 @@ function HfItem({
     );
   }
   const link = (
-    <a
-      class="paper-item hf-item"
-      data-testid="hf-item"
-      data-arxiv-id={item.arxivId}
-      data-korean="false"
-      href={url}
-      target="_blank"
-      rel="noopener noreferrer"
-      onClick={(e) => {
-        e.preventDefault();
-        onOpenUrl(url);
-      }}
-    >
+    <HfItemLink arxivId={item.arxivId} url={url} korean="false" onOpenUrl={onOpenUrl}>
       <Upvotes n={item.upvotes} />
       <span class="paper-item-title" lang="en">
         {item.title}
@@ -134,8 +123,7 @@ function HfItem({
           {item.aiSummary}
         </span>
       )}
-      <span class="sr-only"> {t('common_newTab')}</span>
-    </a>
+    </HfItemLink>
   );
   if (progress?.kind === 'running' || progress?.kind === 'error') {
     const code: GenErrorCode | undefined = progress.kind === 'error' ? progress.code : undefined;

@@ -5,7 +5,7 @@
 import { t } from '../i18n';
 import type { GenErrorCode, ProviderId } from './types';
 
-export function genErrorText(code: GenErrorCode, retryAfterMs: number | null): string {
+export function genErrorText(code: GenErrorCode, retryAfterMs: number | null = null): string {
   return code === 'rateLimited' && retryAfterMs
     ? t('gen_error_rateLimitedFor', Math.ceil(retryAfterMs / 1000))
     : t(`gen_error_${code}`);

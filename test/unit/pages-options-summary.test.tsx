@@ -333,7 +333,7 @@ describe('summary provider: test button', () => {
     const codes: GenErrorCode[] = ['forbidden', 'notFound', 'rateLimited', 'server', 'timeout', 'empty', 'malformed'];
     for (const lang of ['en', 'ko'] as const) {
       applyLanguage(lang);
-      const { genErrorText } = await import('../../lib/pages/options/use-summary-provider');
+      const { genErrorText } = await import('../../lib/gen/ui-text');
       for (const code of codes) expect(genErrorText(code)).not.toMatch(/^gen_error_/);
     }
   });

@@ -18,7 +18,8 @@ import {
   summarizerStatus,
 } from '../../gen/chrome-ai/availability';
 import { ENDPOINT_DEFAULTS, endpointOf, isEndpointProvider, isModelName, validateBaseUrl } from '../../gen/endpoint';
-import { GenError, type GenErrorCode } from '../../gen/types';
+import { GenError } from '../../gen/types';
+import { genErrorText } from '../../gen/ui-text';
 import { originPattern, PORTS_IN_PATTERNS } from '../../host-permission';
 import { t } from '../../i18n';
 import { send } from '../../send';
@@ -51,11 +52,6 @@ export function endpointHost(provider: SummaryProvider, baseUrl: string): string
   if (!isEndpointProvider(provider)) return null;
   const check = baseUrl.trim() === '' ? null : validateBaseUrl(baseUrl);
   return new URL(check?.ok ? check.url : ENDPOINT_DEFAULTS[provider].baseUrl).host;
-}
-
-/** A generation error code in plain words, in the UI language. */
-export function genErrorText(code: GenErrorCode): string {
-  return t(`gen_error_${code}`);
 }
 
 /** The settings patch a form saves: the provider alone, or with its endpoint (normalised), or an error. */
