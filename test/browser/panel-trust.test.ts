@@ -15,6 +15,7 @@ import { ARXIV_PAGES } from './support/arxiv-pages';
 import { runAxe } from './support/axe';
 import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
 import { waitForSync } from './support/messages';
+import { pressEveryPanelButton } from './support/page-script';
 import { routeArxiv, routeCorpus } from './support/routes';
 
 const THUMB_HOST = 'cdn-thumbnails.huggingface.co';
@@ -62,16 +63,7 @@ describeShared('the page cannot drive the panel; media only when asked; one read
 
   it('the page’s script clicking inside the open shadow root opens no tab, stores nothing, loads nothing', async () => {
     const { page, panel } = await openAdam();
-    const clicked = await page.evaluate(() => {
-      const root = document.querySelector('arxiv-ko-digest-panel')?.shadowRoot;
-      const buttons = [...(root?.querySelectorAll<HTMLElement>('button') ?? [])];
-      for (const button of buttons) {
-        button.click();
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-        button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-      }
-      return buttons.map((b) => b.dataset.testid);
-    });
+    const clicked = await page.evaluate(pressEveryPanelButton);
     expect(clicked).toEqual(['panel-toggle', 'digest-date', 'load-media', 'open-reader']);
     // Control: in this time a real click opens its reader (next test) and stores a collapse (below).
     await page.waitForTimeout(500);

@@ -10,23 +10,12 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localDay } from '../../components/GeneratedMark';
 import { PopupApp } from '../../lib/pages/popup/app';
-import { ReaderApp } from '../../lib/pages/reader/app';
 import { loadRoute } from '../../lib/pages/reader/use-reader';
 import { send } from '../../lib/send';
 import { answerWith, sentTypes, syncedHandlers } from './pages-fixtures';
+import { go, start } from './reader-harness';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
-
-function go(hash: string) {
-  history.replaceState(null, '', hash);
-  window.dispatchEvent(new Event('hashchange'));
-}
-
-function start(hash: string, handlers = syncedHandlers()) {
-  history.replaceState(null, '', hash || '#');
-  answerWith(send, handlers);
-  render(<ReaderApp />);
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,27 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ReaderApp } from '../../lib/pages/reader/app';
 import { loadRoute } from '../../lib/pages/reader/use-reader';
 import { send } from '../../lib/send';
 import { autoLoadMediaItem } from '../../lib/settings';
 import { answerWith, MAY8, MAY9, syncedHandlers, syncStatus } from './pages-fixtures';
+import { go, start } from './reader-harness';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
-
-/** Navigates like a link or the address bar would: new hash, then `hashchange`. */
-function go(hash: string) {
-  history.replaceState(null, '', hash);
-  window.dispatchEvent(new Event('hashchange'));
-}
-
-function start(hash: string, handlers = syncedHandlers()) {
-  history.replaceState(null, '', hash || '#');
-  answerWith(send, handlers);
-  render(<ReaderApp />);
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -20,6 +20,7 @@ import { type ModelServer, SAMPLE_MODEL, startModelServer } from '../../support/
 import { LOCAL_FIXTURES_DIR } from '../../support/shared';
 import type { Driver, Tab } from './driver';
 import { type HfRoutes, type HfServer, hfFixture, hfRoutes, setUpDays, startHfServer } from './hf-routes';
+import { pressEveryPanelButton } from './page-script';
 
 const fixture = (...parts: string[]) => join(LOCAL_FIXTURES_DIR, ...parts);
 
@@ -235,16 +236,7 @@ export function journeys<D extends Driver>(
       const tab = await driver.arxiv('/abs/2407.00101v3');
       await panelOn(tab);
       // What arxiv.org's own script could do: the shadow root is open, so it can reach every button.
-      const pressed = await tab.inPage(() => {
-        const root = document.querySelector('arxiv-ko-digest-panel')?.shadowRoot;
-        const buttons = [...(root?.querySelectorAll<HTMLElement>('button') ?? [])];
-        for (const button of buttons) {
-          button.click();
-          button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
-          button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-        }
-        return buttons.map((b) => b.dataset.testid);
-      });
+      const pressed = await tab.inPage(pressEveryPanelButton);
       expect(pressed).toEqual(['panel-toggle', 'digest-date', 'load-media', 'open-reader']);
       // The user's click goes through the same handlers; once it has shown, the page's clicks would have too.
       await tab.click('panel-toggle');
