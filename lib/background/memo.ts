@@ -6,6 +6,8 @@
  */
 export interface Memo<T> {
   get(): Promise<T>;
+  /** Whether an answer is kept (or being computed). */
+  has(): boolean;
   invalidate(): void;
 }
 
@@ -22,6 +24,7 @@ export function memo<T>(compute: () => Promise<T>): Memo<T> {
       }
       return kept;
     },
+    has: () => kept !== null,
     invalidate() {
       kept = null;
     },

@@ -11,6 +11,7 @@ import type { DigestDb } from '../db/schema';
 import type { StoredSummary } from '../records';
 import { buildSearchIndexInSlices, type SearchIndex, type SearchResult, search } from '../search';
 import { MAX_SCANNED_SUMMARIES, type SummaryDoc, scanSummaries, summaryDoc } from '../search/summary-scan';
+import { memo } from './memo';
 
 /** Digest papers (ranked, with their total) and, apart, the matching generated summaries (newest first). */
 export interface SearchAnswer extends SearchResult {
@@ -43,35 +44,15 @@ async function newestSummaryDocs(db: DigestDb, max: number): Promise<SummaryDoc[
   return out;
 }
 
-/** Keeps a promise until it fails (a failed read or build is tried again at the next query). */
-function kept<T>(make: () => Promise<T>): { get(): Promise<T>; has(): boolean; drop(): void } {
-  let value: Promise<T> | null = null;
-  return {
-    get() {
-      if (!value) {
-        const p = make();
-        value = p;
-        p.catch(() => {
-          if (value === p) value = null;
-        });
-      }
-      return value;
-    },
-    has: () => value !== null,
-    drop() {
-      value = null;
-    },
-  };
-}
-
 export function createSearchCache(db: () => Promise<DigestDb>, opts: { maxSummaries?: number } = {}): SearchCache {
   const maxSummaries = opts.maxSummaries ?? MAX_SCANNED_SUMMARIES;
-  const index = kept<SearchIndex>(() =>
+  // Each kept until the data changes; a failed read or build is tried again at the next query (./memo.ts).
+  const index = memo<SearchIndex>(() =>
     db()
       .then((d) => allPapersInPages(d))
       .then((papers) => buildSearchIndexInSlices(papers)),
   );
-  const summaries = kept(() => db().then((d) => newestSummaryDocs(d, maxSummaries)));
+  const summaries = memo(() => db().then((d) => newestSummaryDocs(d, maxSummaries)));
   const warm = async () => {
     await Promise.all([index.get(), summaries.get()]);
   };
@@ -81,11 +62,11 @@ export function createSearchCache(db: () => Promise<DigestDb>, opts: { maxSummar
       return { ...search(found, query, limit), summaries: scanSummaries(docs, query, limit) };
     },
     invalidate() {
-      index.drop();
-      summaries.drop();
+      index.invalidate();
+      summaries.invalidate();
     },
     invalidateSummaries() {
-      summaries.drop();
+      summaries.invalidate();
     },
     warm,
     warmSoon(ms, when = () => true) {

@@ -69,9 +69,13 @@ describe('memo', () => {
     const failed = m.get();
     await s.endAll();
     await expect(failed).rejects.toThrow('database closed');
+    expect(m.has()).toBe(false); // the search cache warms again only when nothing is kept
     s.set('day 3');
     const next = m.get();
+    expect(m.has()).toBe(true);
     await s.endAll();
     expect(await next).toBe('day 3');
+    m.invalidate();
+    expect(m.has()).toBe(false);
   });
 });
