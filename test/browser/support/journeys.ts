@@ -307,6 +307,32 @@ export function journeys<D extends Driver>(
       await popup.close();
     });
 
+    it('the popup opens the reader in one tab: a second open goes to the same reader tab', async () => {
+      const { driver } = get();
+      const readers = async () => (await driver.tabUrls()).filter((u) => u.includes('/reader.html'));
+      expect(await readers()).toEqual([]);
+      const popup = await driver.extensionPage('popup.html');
+      await expect.poll(() => popup.texts('paper-item').then((t) => t.length), POLL).toBe(2);
+      await popup.click('open-reader');
+      await expect.poll(readers, POLL).toEqual([expect.stringMatching(/\/reader\.html#\/$/)]);
+      await popup.click('open-reader');
+      await new Promise((r) => setTimeout(r, 500)); // room for a second tab, were one opened
+      expect(await readers()).toHaveLength(1);
+      // The reader tab is the background's, not the driver's: the popup closes it for the journeys after this one.
+      await popup.inPage(async () => {
+        type TabsApi = {
+          query(q: object): Promise<{ id?: number; url?: string }[]>;
+          remove(ids: number[]): Promise<void>;
+        };
+        const g = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
+        const tabs = (g.browser ?? g.chrome).tabs;
+        const open = await tabs.query({});
+        await tabs.remove(open.filter((t) => t.url?.includes('/reader.html')).map((t) => t.id as number));
+      });
+      await expect.poll(readers, POLL).toEqual([]);
+      await popup.close();
+    });
+
     it('the reader: every day newest first, a day opened from the list, a paper by deep link', async () => {
       const { driver } = get();
       const reader = await driver.extensionPage('reader.html');
