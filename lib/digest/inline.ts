@@ -22,7 +22,7 @@
 import { linkText } from './link-host';
 import { type Meter, NO_METER } from './meter';
 import type { InlineToken } from './types';
-import { isHttpUrl } from './url';
+import { isHttpUrl, isUrlBreak } from './url';
 
 export type { InlineToken };
 
@@ -139,7 +139,7 @@ function bareUrlEnd(s: string, i: number, meter: Meter): number {
   let shut = 0;
   for (; end < s.length; end++) {
     const c = s.charCodeAt(end);
-    if (c <= 32 || c === 127 || c === 60 || c === 62) break;
+    if (c === 60 || c === 62 || isUrlBreak(c)) break;
     if (c === 40) open++;
     else if (c === 41) shut++;
   }

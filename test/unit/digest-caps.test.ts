@@ -151,6 +151,17 @@ describe('media hosts', () => {
     expect(media("<video src='https://evil.example/v.mp4'></video>").messages[0]).toMatch(/^video URL is not https on/);
   });
 
+  it('a media URL with Unicode whitespace or a control character inside is dropped with a diagnostic', () => {
+    for (const c of ['\u00a0', '\u3000', '\u2028', '\u202f', '\ufeff', '\u0085', '\x7f']) {
+      const url = `https://cdn-thumbnails.huggingface.co/${c}social-thumbnails/papers/2404.03683.png`;
+      const got = media(`![](${url})`);
+      expect(got.media, JSON.stringify(c)).toBeNull();
+      expect(got.messages, JSON.stringify(c)).toEqual([
+        `image URL is not http(s), media skipped: ${JSON.stringify(url)}`,
+      ]);
+    }
+  });
+
   it('relative and other schemes keep their own diagnostic; an overlong URL is dropped', () => {
     expect(media('![](/avatars/a.svg)').messages[0]).toMatch(/not http\(s\)/);
     const long = `https://cdn-thumbnails.huggingface.co/${'a'.repeat(MAX_MEDIA_URL)}.png`;

@@ -140,4 +140,14 @@ describe('tokenizeInline: code spans and bare URLs', () => {
     ]);
     expect(t('http://\x01')).toEqual([{ type: 'text', text: 'http://\x01' }]);
   });
+
+  it('a bare URL ends at Unicode whitespace too (no-break, ideographic, line separator, BOM)', () => {
+    for (const space of ['\u00a0', '\u3000', '\u2028', '\u2003', '\ufeff', '\u0085']) {
+      expect(t(`https://x.org/a${space}b`), JSON.stringify(space)).toEqual([
+        { type: 'link', text: 'https://x.org/a', href: 'https://x.org/a' },
+        { type: 'text', text: `${space}b` },
+      ]);
+      expect(t(`[a](https://x.org/a${space}b)`), JSON.stringify(space)).toEqual([{ type: 'text', text: 'a' }]);
+    }
+  });
 });
