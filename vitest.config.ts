@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    setupFiles: ['test/support/browser-i18n.ts'],
+    setupFiles: ['test/support/browser-i18n.ts', 'test/support/fast-check-seed.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'] } },
       { extends: true, test: { name: 'corpus', include: ['test/corpus/**/*.test.ts', 'test/corpus/**/*.test.tsx'] } },
