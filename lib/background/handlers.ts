@@ -9,7 +9,7 @@
  * - One async function per message type of lib/messages.ts `Protocol` (`h.getPaper(req)` …), from the areas:
  *   reading (./paper-handlers), sync and data (./data-handlers), Hugging Face (./hf-handlers), settings
  *   (./settings-handlers) and Korean summaries (./summary-handlers).
- * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request (./requests.ts `parseRequest`)
+ * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request, once (./requests.ts `checkRequest`)
  *   and that this sender may ask it (`mayAsk`: content scripts only read), and returns a `Reply`; it never throws: a
  *   refusal is `{ ok: false, error, code, params }` (lib/errors.ts; a handler throws a CodedError for one the user
  *   should read, anything else is `internal`).
@@ -17,12 +17,11 @@
 import { englishError } from '../error-english';
 import { type AppError, appError, errorOf, readAppError } from '../errors';
 import { type MessageType, mayAsk, type Reply, type Req, type Res, type SenderInfo, senderKind } from '../messages';
-import { parseSettingsPatch } from '../privileged-settings';
 import { dataHandlers } from './data-handlers';
 import type { HandlerContext, HandlerDeps, Handlers } from './handler-deps';
 import { hfHandlers } from './hf-handlers';
 import { paperHandlers } from './paper-handlers';
-import { parseRequest } from './requests';
+import { checkRequest } from './requests';
 import { settingsHandlers } from './settings-handlers';
 import { summaryHandlers } from './summary-handlers';
 
@@ -39,16 +38,6 @@ export type MessageHandler = (raw: unknown, sender: SenderInfo, ctx: SenderConte
 /** A refusal: the code the pages word, and `error` for logs (the code's English words unless told). */
 function refuse(problem: AppError, error: string = englishError(problem)): Reply<MessageType> {
   return { ok: false, error, ...problem };
-}
-
-/** Why `raw` was refused: a settings change says which field and why; anything else is a refused request. */
-function requestProblem(raw: unknown): AppError {
-  const m = raw as { type?: unknown; payload?: { patch?: unknown } } | null;
-  if (m?.type === 'setSettings' && typeof m.payload === 'object' && m.payload !== null) {
-    const r = parseSettingsPatch(m.payload.patch);
-    if (!r.ok) return r.problem;
-  }
-  return appError('requestRefused');
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: MessageHandler } {
@@ -71,8 +60,8 @@ export function createHandlers(deps: HandlerDeps): Handlers & { handleMessage: M
     try {
       const kind = senderKind(sender, senderCtx.extensionId, senderCtx.extensionOrigin);
       if (!kind) return refuse(appError('requestRefused'), 'sender not allowed');
-      const env = parseRequest(raw);
-      if (typeof env === 'string') return refuse(requestProblem(raw), env);
+      const env = checkRequest(raw);
+      if ('problem' in env) return refuse(env.problem, env.error);
       if (!mayAsk(kind, env.type)) {
         return refuse(appError('requestRefused'), `${env.type} is not allowed from a content script`);
       }

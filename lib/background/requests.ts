@@ -3,11 +3,13 @@
  * `GEN_PORT` message with them before anything is done with it. They live here, not in lib/messages.ts, because the
  * content scripts import that module (types, constants, `envelope`) and must not bundle valibot.
  *
- * A refusal is one string, `<type>: <what is wrong>`; a request's output is rebuilt from its known fields only, and a
- * `setSettings` patch comes out normalised (lib/privileged-settings.ts `parseSettingsPatch`).
+ * A refusal is one string, `<type>: <what is wrong>`, with the code a page words; a request's output is rebuilt from
+ * its known fields only, and a `setSettings` patch comes out normalised (lib/privileged-settings.ts
+ * `parseSettingsPatch`).
  */
 import * as v from 'valibot';
 import { isApiKey } from '../db/provider-key';
+import { type AppError, appError } from '../errors';
 import {
   CHANNEL,
   type Envelope,
@@ -18,7 +20,7 @@ import {
   type MessageType,
   type Req,
 } from '../messages';
-import { parseSettingsPatch } from '../privileged-settings';
+import { parseSettingsPatch, type SettingsPatch } from '../privileged-settings';
 import { arxivIdKey, FIRST_FAULT, fields, plainObject } from '../schemas';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,17 +30,6 @@ const MAX_BADGE_IDS = 2000;
 
 const id = arxivIdKey();
 const none = v.strictObject({});
-
-/** A settings patch, normalised; a refusal carries parseSettingsPatch's words. */
-const settingsPatch = v.pipe(
-  v.unknown(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const r = parseSettingsPatch(dataset.value);
-    if (r.ok) return r.patch;
-    addIssue({ message: r.error });
-    return NEVER;
-  }),
-);
 
 /** Each request's payload schema and what any of its refusals reads as (none: the refusal's own words). */
 const REQUESTS: { [K in MessageType]: readonly [v.GenericSchema<unknown, Req<K>>, string?] } = {
@@ -84,7 +75,8 @@ const REQUESTS: { [K in MessageType]: readonly [v.GenericSchema<unknown, Req<K>>
   testProvider: [none, 'unexpected fields'],
   listSummaries: [none, 'unexpected fields'],
   deleteSummaries: [v.strictObject({ arxivId: v.nullable(id) }), 'arxivId must be an arXiv id or null'],
-  setSettings: [v.strictObject({ patch: settingsPatch }, 'only patch')],
+  // The patch itself is checked (once) by parseSettingsPatch in checkRequest, which keeps the refusal's code.
+  setSettings: [v.strictObject({ patch: v.custom<SettingsPatch>(() => true) }, 'only patch')],
 };
 
 const TYPES = Object.keys(REQUESTS) as MessageType[];
@@ -98,14 +90,36 @@ const envelopeSchema = fields(
   'message must be an object',
 );
 
-/** Validates an untrusted message. Returns the typed envelope (payload rebuilt from known fields) or an error. */
-export function parseRequest(raw: unknown): Envelope | string {
+/** A refused request: `error` for logs, `problem` the code a page words (a settings patch says which field). */
+export interface RequestRefusal {
+  error: string;
+  problem: AppError;
+}
+
+/**
+ * Validates an untrusted message, once. Returns the typed envelope (payload rebuilt from known fields, a settings
+ * patch normalised) or the refusal.
+ */
+export function checkRequest(raw: unknown): Envelope | RequestRefusal {
+  const refused = (error: string, problem: AppError = appError('requestRefused')) => ({ error, problem });
   const env = v.safeParse(envelopeSchema, raw, FIRST_FAULT);
-  if (!env.success) return env.issues[0].message;
+  if (!env.success) return refused(env.issues[0].message);
   const { type, payload } = env.output;
   const [schema, message] = REQUESTS[type];
   const r = v.safeParse(schema, payload, { ...FIRST_FAULT, message });
-  return r.success ? { channel: CHANNEL, type, payload: r.output } : `${type}: ${r.issues[0].message}`;
+  if (!r.success) return refused(`${type}: ${r.issues[0].message}`);
+  if (type === 'setSettings') {
+    const patch = parseSettingsPatch((r.output as { patch: unknown }).patch);
+    if (!patch.ok) return refused(`${type}: ${patch.error}`, patch.problem);
+    return { channel: CHANNEL, type, payload: { patch: patch.patch } };
+  }
+  return { channel: CHANNEL, type, payload: r.output };
+}
+
+/** {@link checkRequest} with the refusal as its words only. */
+export function parseRequest(raw: unknown): Envelope | string {
+  const r = checkRequest(raw);
+  return 'problem' in r ? r.error : r;
 }
 
 const TITLE = `title must be 1..${GEN_MAX_TITLE} characters`;
