@@ -1,6 +1,6 @@
 /**
  * What the valibot schemas of the background and the pages share (messages: lib/background/requests.ts, export
- * files: lib/export-format.ts, Hugging Face answers: lib/hf/api.ts). Content scripts never import this module (nor
+ * files: lib/export-format.ts, Hugging Face answers: lib/hf/api.ts, the offscreen wire: lib/gen/chrome-ai/wire.ts). Content scripts never import this module (nor
  * valibot). Every parse over untrusted input runs with `abortEarly` (one refusal, no list of every fault).
  */
 import * as v from 'valibot';
@@ -10,7 +10,7 @@ import { isArxivIdKey, isNewStyleIdKey } from './arxiv-id';
 export const FIRST_FAULT = { abortEarly: true } as const;
 
 type Obj = Record<string, unknown>;
-const isPlainObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isPlainObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** An object that is not an array (valibot's object schemas take arrays too). */
 export const plainObject = (message: string) => v.custom<Obj>(isPlainObject, message);

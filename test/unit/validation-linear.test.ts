@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../lib/background/requests';
 import { buildExport, readExport } from '../../lib/export-format';
+import { parseHostReply } from '../../lib/gen/chrome-ai/wire';
 import { parseDailyPapers } from '../../lib/hf/answers';
 import { CHANNEL } from '../../lib/messages';
 import type { StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
@@ -163,5 +164,30 @@ describe('messages: validating one costs reads linear in its size (or bounded by
     ],
   ])('%s', (_shape, make) => {
     expectLinear(make, parseRequest);
+  });
+});
+
+describe('the offscreen wire: a reply costs reads bounded by its caps', () => {
+  const section = { label: null, text: 'x' };
+  it.each<[string, (n: number) => unknown]>([
+    [
+      'a partial with n sections (refused before any is read)',
+      (n) => ({ kind: 'partial', sections: range(n).map(() => section), titleKo: null }),
+    ],
+    [
+      'a result with n unknown fields (dropped)',
+      (n) => ({
+        kind: 'result',
+        result: {
+          sections: [section],
+          titleKo: null,
+          model: 'm',
+          usage: null,
+          ...Object.fromEntries(range(n).map((i) => [`k${i}`, i])),
+        },
+      }),
+    ],
+  ])('%s', (_shape, make) => {
+    expectLinear(make, parseHostReply);
   });
 });

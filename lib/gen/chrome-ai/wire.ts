@@ -2,10 +2,12 @@
  * The messages between the background (lib/gen/chrome-ai/offscreen-client.ts) and the offscreen document that runs
  * Chrome's on-device APIs (lib/gen/chrome-ai/offscreen-host.ts), over one runtime Port named `GEN_PORT` per request:
  * the background posts one request (and maybe `cancel`), the document answers with partials then one final message
- * (`result`, `status`, `tested` or `error`). Both sides validate every message they receive with the parsers below.
+ * (`result`, `status`, `tested` or `error`). Both sides validate every message they receive with the parsers below
+ * (valibot schemas, as every other message of the extension: lib/schemas.ts).
  */
-import { parseArxivId } from '../../arxiv-id';
+import * as v from 'valibot';
 import type { Section } from '../../digest/types';
+import { arxivIdKey, FIRST_FAULT, isPlainObject } from '../../schemas';
 import type { GenErrorCode, GenInput, GenResult } from '../types';
 import { type ChromeAiStatus, isChromeAiStatus } from './availability';
 import { MAX_SECTION_TEXT, MAX_TITLE_KO } from './constants';
@@ -18,7 +20,6 @@ export const GEN_PORT = 'gen-offscreen';
  */
 export const WIRE_MAX_TITLE = 2_000;
 export const WIRE_MAX_ABSTRACT = 20_000;
-const MAX_ID = 64;
 const MAX_LABEL = 100;
 const MAX_SECTIONS = 8;
 const MAX_MODEL = 100;
@@ -57,90 +58,102 @@ const ERROR_CODES: Readonly<Record<GenErrorCode, true>> = {
   refused: true,
 };
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const strOrNull = (v: unknown, max: number) => v === null || str(v, max);
-const hasOnly = (o: Obj, keys: readonly string[]) => Object.keys(o).every((k) => keys.includes(k));
-const count = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+const text = (max: number, message: string) =>
+  v.pipe(
+    v.string(message),
+    v.maxLength(max, message),
+    v.check((t) => t.trim() !== '', message),
+  );
+const upTo = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
 
-function parseInput(v: unknown): GenInput | string {
-  if (!isObj(v) || !hasOnly(v, ['arxivId', 'title', 'abstract'])) return 'input must be {arxivId, title, abstract}';
-  const { arxivId, title, abstract } = v;
-  if (!str(arxivId, MAX_ID) || parseArxivId(arxivId)?.id !== arxivId) return 'arxivId must be an arXiv id';
-  if (!str(title, WIRE_MAX_TITLE) || !title.trim()) return `title must be text of at most ${WIRE_MAX_TITLE} characters`;
-  if (!str(abstract, WIRE_MAX_ABSTRACT) || !abstract.trim()) {
-    return `abstract must be text of at most ${WIRE_MAX_ABSTRACT} characters`;
-  }
-  return { arxivId, title, abstract };
-}
+const TITLE = `title must be text of at most ${WIRE_MAX_TITLE} characters`;
+const ABSTRACT = `abstract must be text of at most ${WIRE_MAX_ABSTRACT} characters`;
+
+const hostRequestSchema = v.variant(
+  'kind',
+  [
+    v.strictObject(
+      {
+        kind: v.literal('generate'),
+        input: v.strictObject(
+          {
+            arxivId: arxivIdKey('arxivId must be an arXiv id'),
+            title: text(WIRE_MAX_TITLE, TITLE),
+            abstract: text(WIRE_MAX_ABSTRACT, ABSTRACT),
+          },
+          'input must be {arxivId, title, abstract}',
+        ),
+      },
+      'unexpected fields',
+    ),
+    v.strictObject({ kind: v.literal('status') }, 'unexpected fields'),
+    v.strictObject({ kind: v.literal('test') }, 'unexpected fields'),
+    v.strictObject({ kind: v.literal('cancel') }, 'unexpected fields'),
+  ],
+  'unknown request kind',
+);
 
 /** A request as the offscreen document receives it, or why it is refused. */
 export function parseHostRequest(raw: unknown): HostRequest | string {
-  if (!isObj(raw)) return 'message must be an object';
-  switch (raw.kind) {
-    case 'generate': {
-      if (!hasOnly(raw, ['kind', 'input'])) return 'unexpected fields';
-      const input = parseInput(raw.input);
-      return typeof input === 'string' ? input : { kind: 'generate', input };
-    }
-    case 'status':
-    case 'test':
-    case 'cancel':
-      return hasOnly(raw, ['kind']) ? { kind: raw.kind } : 'unexpected fields';
-    default:
-      return 'unknown request kind';
-  }
+  if (!isPlainObject(raw)) return 'message must be an object';
+  const r = v.safeParse(hostRequestSchema, raw, FIRST_FAULT);
+  return r.success ? r.output : r.issues[0].message;
 }
 
-function parseSections(v: unknown): Section[] | null {
-  if (!Array.isArray(v) || v.length > MAX_SECTIONS) return null;
-  const out: Section[] = [];
-  for (const s of v) {
-    if (!isObj(s) || !strOrNull(s.label, MAX_LABEL) || !str(s.text, MAX_SECTION_TEXT)) return null;
-    out.push({ label: s.label as string | null, text: s.text });
-  }
-  return out;
-}
+/** The length first, so an overlong array is refused before any of it is read. */
+const sections = v.pipe(
+  v.custom<unknown[]>((a) => Array.isArray(a) && a.length <= MAX_SECTIONS),
+  v.array(v.object({ label: v.nullable(upTo(MAX_LABEL)), text: upTo(MAX_SECTION_TEXT) })),
+);
+const titleKo = v.nullable(upTo(MAX_TITLE_KO));
 
-function parseResult(v: unknown): GenResult | null {
-  if (!isObj(v) || !str(v.model, MAX_MODEL) || !strOrNull(v.titleKo, MAX_TITLE_KO)) return null;
-  const sections = parseSections(v.sections);
-  if (!sections) return null;
-  const u = v.usage;
-  if (u !== null && !(isObj(u) && count(u.inputTokens) && count(u.outputTokens))) return null;
-  const usage =
-    u === null ? null : { inputTokens: u.inputTokens as number | null, outputTokens: u.outputTokens as number | null };
-  return { sections, titleKo: v.titleKo as string | null, model: v.model, usage };
-}
+const hostReplySchema = v.variant(
+  'kind',
+  [
+    v.object({ kind: v.literal('partial'), sections, titleKo }, 'malformed partial'),
+    v.object(
+      {
+        kind: v.literal('result'),
+        result: v.object({
+          sections,
+          titleKo,
+          model: upTo(MAX_MODEL),
+          usage: v.nullable(v.object({ inputTokens: count, outputTokens: count })),
+        }),
+      },
+      'malformed result',
+    ),
+    v.object({ kind: v.literal('status'), status: v.custom<ChromeAiStatus>(isChromeAiStatus) }, 'malformed status'),
+    v.object({ kind: v.literal('tested'), model: upTo(MAX_MODEL) }, 'malformed test answer'),
+    v.object(
+      {
+        kind: v.literal('error'),
+        code: v.custom<GenErrorCode>((c) => typeof c === 'string' && Object.hasOwn(ERROR_CODES, c)),
+        message: v.nullable(upTo(MAX_MESSAGE)),
+      },
+      'malformed error',
+    ),
+  ],
+  'unknown reply kind',
+);
 
-/** A reply as the background receives it, or why it is refused. */
+/** Which refusal a reply of each kind gets, whatever field of it is wrong. */
+const REPLY_FAULT: Record<string, string> = {
+  partial: 'malformed partial',
+  result: 'malformed result',
+  status: 'malformed status',
+  tested: 'malformed test answer',
+  error: 'malformed error',
+};
+
+/** A reply as the background receives it, or why it is refused. Only its known fields are kept. */
 export function parseHostReply(raw: unknown): HostReply | string {
-  if (!isObj(raw)) return 'reply must be an object';
-  switch (raw.kind) {
-    case 'partial': {
-      const sections = parseSections(raw.sections);
-      if (!sections || !strOrNull(raw.titleKo, MAX_TITLE_KO)) return 'malformed partial';
-      return { kind: 'partial', sections, titleKo: raw.titleKo as string | null };
-    }
-    case 'result': {
-      const result = parseResult(raw.result);
-      return result ? { kind: 'result', result } : 'malformed result';
-    }
-    case 'status':
-      return isChromeAiStatus(raw.status) ? { kind: 'status', status: raw.status } : 'malformed status';
-    case 'tested':
-      return str(raw.model, MAX_MODEL) ? { kind: 'tested', model: raw.model } : 'malformed test answer';
-    case 'error': {
-      const code = raw.code;
-      if (typeof code !== 'string' || !Object.hasOwn(ERROR_CODES, code) || !strOrNull(raw.message, MAX_MESSAGE)) {
-        return 'malformed error';
-      }
-      return { kind: 'error', code: code as GenErrorCode, message: raw.message as string | null };
-    }
-    default:
-      return 'unknown reply kind';
-  }
+  if (!isPlainObject(raw)) return 'reply must be an object';
+  const r = v.safeParse(hostReplySchema, raw, FIRST_FAULT);
+  if (r.success) return r.output;
+  const kind = typeof raw.kind === 'string' && Object.hasOwn(REPLY_FAULT, raw.kind) ? raw.kind : null;
+  return kind ? (REPLY_FAULT[kind] as string) : 'unknown reply kind';
 }
 
 /** An error as the host sends it (its message clipped to what the wire accepts). */
