@@ -4,7 +4,7 @@
  * the panel on abstract and HTML pages (also `/abs?id=`, browse.arxiv.org, and HTML papers whose abstract lost its
  * class or has no anchor at all), the panel driven by the user but not by the page's script (the thumbnail asked for
  * only on the user's click or key), listing and search badges (also this month, the month form, catch-up), the
- * popup's list and search, the reader, the panel with the network off, a dark colour scheme, the options'
+ * popup's list and search, a failed sync worded in Korean with the Korean UI pinned, the reader, the panel with the network off, a dark colour scheme, the options'
  * Korean-summaries section saving and testing the loopback model endpoint (test/support/model-server.ts), a Korean
  * summary made by it for a paper no digest covers, that summary in the reader's and the popup's views until the user
  * removes it, and the popup's "Today on Hugging Face" (huggingface.co answered from test/fixtures/hf,
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../../lib/dates';
+import { INDEX_PATH } from '../../../lib/sync/source';
 import { type CorpusServer, dayFile, startCorpusServer } from '../../support/corpus-server';
 import { type ModelServer, SAMPLE_MODEL, startModelServer } from '../../support/model-server';
 import { LOCAL_FIXTURES_DIR } from '../../support/shared';
@@ -331,6 +332,36 @@ export function journeys<D extends Driver>(
       });
       await expect.poll(readers, POLL).toEqual([]);
       await popup.close();
+    });
+
+    it('in Korean: a failed sync reads in Korean in the popup and the options, no English sentence, and clears on the next sync', async () => {
+      const { driver, source } = get();
+      const options = await driver.extensionPage('options.html');
+      await options.select('ui-language', 'ko');
+      await expect.poll(() => options.values('ui-language'), POLL).toEqual(['ko']);
+      source.fault(INDEX_PATH, { kind: 'status', status: 500 });
+      const problem = '마지막 동기화 문제: 날짜 목록을 내려받지 못했습니다: 서버 오류(500)';
+      try {
+        const popup = await driver.extensionPage('popup.html');
+        await expect.poll(() => popup.texts('paper-item').then((t) => t.length), POLL).toBe(2);
+        await popup.click('sync-now');
+        await expect.poll(() => popup.texts('sync-status'), POLL).toEqual([expect.stringContaining(problem)]);
+        const status = (await popup.texts('sync-status'))[0] ?? '';
+        expect(status).not.toMatch(/could not|server error|download/i);
+        // Nothing stored was lost by the failed run.
+        expect(await popup.texts('paper-count')).toEqual([String(PAPERS)]);
+        await popup.close();
+        await options.reload();
+        await expect.poll(() => options.texts('sync-status'), POLL).toEqual([expect.stringContaining(problem)]);
+      } finally {
+        source.clearFaults();
+      }
+      await options.click('sync-now');
+      await expect
+        .poll(() => options.texts('sync-status'), { ...POLL, timeout: 60_000 })
+        .toEqual([expect.not.stringContaining('마지막 동기화 문제')]);
+      await options.select('ui-language', 'auto');
+      await options.close();
     });
 
     it('the reader: every day newest first, a day opened from the list, a paper by deep link', async () => {
