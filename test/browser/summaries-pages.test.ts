@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport, serializeExport } from '../../lib/export-format';
 import type { StoredSummary } from '../../lib/records';
+import { storedSummary } from '../support/summaries';
 import { runAxe } from './support/axe';
 import { extensionUrl, type Launched, launchWithExtension } from './support/launch';
 import { ask, waitForSync } from './support/messages';
@@ -27,22 +28,17 @@ Authors: Kim Minji, Park Jisoo
 `;
 
 const created = Date.now() - 3 * 86_400_000;
-const summary = (arxivId: string, title: string, over: Partial<StoredSummary> = {}): StoredSummary => ({
-  arxivId,
-  title,
-  titleKo: null,
-  sections: [
-    { label: "What's New", text: `${title}: **희소 보상** 학습을 다룹니다.` },
-    { label: 'Technical Details', text: '정책 경사(policy gradient)를 씁니다.' },
-    { label: 'Performance Highlights', text: '정확도가 4.2% 올랐습니다.' },
-  ],
-  provider: 'openai',
-  model: 'gpt-4o-mini',
-  promptVersion: 1,
-  createdAt: created,
-  usage: { inputTokens: 800, outputTokens: 300 },
-  ...over,
-});
+const summary = (arxivId: string, title: string, over: Partial<StoredSummary> = {}): StoredSummary =>
+  storedSummary(arxivId, title, {
+    sections: [
+      { label: "What's New", text: `${title}: **희소 보상** 학습을 다룹니다.` },
+      { label: 'Technical Details', text: '정책 경사(policy gradient)를 씁니다.' },
+      { label: 'Performance Highlights', text: '정확도가 4.2% 올랐습니다.' },
+    ],
+    createdAt: created,
+    usage: { inputTokens: 800, outputTokens: 300 },
+    ...over,
+  });
 const ALONE = summary('2507.00001', 'Agentic Reasoning with Sparse Rewards', { createdAt: created + 1000 });
 const WITH_DIGEST = summary('2407.00101', 'Sparse Token Routing for Long-Context Decoders', {
   provider: 'anthropic',

@@ -3,24 +3,22 @@ import type { GenErrorCode } from '../../lib/gen/types';
 import type { GenPortLike } from '../../lib/pages/popup/hf-korean';
 import type { ShownSummary } from '../../lib/records';
 import { showSummary } from '../../lib/show-summary';
+import { storedSummary } from './summaries';
 
 /** A model's summary of `arxivId` as the background sends it (title `새로운 옵티마이저를 제안합니다.`). */
 export function fakeSummary(arxivId: string, over: Partial<ShownSummary> = {}): ShownSummary {
   return {
-    ...showSummary({
-      arxivId,
-      title: `Paper ${arxivId}`,
-      titleKo: null,
-      sections: [
-        { label: "What's New", text: '새로운 **옵티마이저**를 제안합니다. 메모리를 절반으로 줄입니다.' },
-        { label: 'Technical Details', text: '세부 사항입니다.' },
-      ],
-      provider: 'openai',
-      model: 'gpt-test',
-      promptVersion: 1,
-      createdAt: 1,
-      usage: null,
-    }),
+    ...showSummary(
+      storedSummary(arxivId, `Paper ${arxivId}`, {
+        sections: [
+          { label: "What's New", text: '새로운 **옵티마이저**를 제안합니다. 메모리를 절반으로 줄입니다.' },
+          { label: 'Technical Details', text: '세부 사항입니다.' },
+        ],
+        model: 'gpt-test',
+        createdAt: 1,
+        usage: null,
+      }),
+    ),
     ...over,
   };
 }

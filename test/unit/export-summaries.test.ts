@@ -18,6 +18,7 @@ import { buildExport, EXPORT_VERSION, parseExport, serializeExport } from '../..
 import { MAX_SECTION_CHARS } from '../../lib/gen/answer';
 import { envelope } from '../../lib/messages';
 import type { StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
+import { storedSummary } from '../support/summaries';
 
 const NOW = Date.parse('2025-08-01T00:00:00Z');
 
@@ -29,21 +30,15 @@ const refusal = (text: string) => {
 const DAY = 86_400_000;
 
 function summary(arxivId: string, over: Partial<StoredSummary> = {}): StoredSummary {
-  return {
-    arxivId,
-    title: `Paper ${arxivId}`,
-    titleKo: null,
+  return storedSummary(arxivId, `Paper ${arxivId}`, {
     sections: [
       { label: "What's New", text: '희소 보상(sparse reward)을 다룹니다. [링크](https://example.org/a)' },
       { label: 'Technical Details', text: '정책 경사를 씁니다.' },
     ],
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    promptVersion: 1,
     createdAt: NOW - 10 * DAY,
     usage: { inputTokens: 812, outputTokens: null },
     ...over,
-  };
+  });
 }
 
 const paper: StoredPaper = {

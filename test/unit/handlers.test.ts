@@ -14,11 +14,12 @@ import { putSummary } from '../../lib/db/summaries';
 import type { Paper, ParsedDigest } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
-import type { ShownPaper, ShownSummary, StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
+import type { ShownPaper, ShownSummary, StoredDigest, StoredPaper } from '../../lib/records';
 import { DEFAULT_SOURCE_URL, PRIVILEGED_DEFAULTS } from '../../lib/setting-defaults';
 import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
+import { storedSummary } from '../support/summaries';
 import { writeDay } from '../support/write-day';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -567,17 +568,10 @@ describe('Hugging Face messages', () => {
   });
 
   it('getHfToday answers the stored Korean summaries of the list papers without a digest, tokenized', async () => {
-    const summary = (arxivId: string): StoredSummary => ({
-      arxivId,
-      title: `Paper ${arxivId}`,
-      titleKo: null,
-      sections: [{ label: "What's New", text: '**새로운** 방법입니다.' }],
-      provider: 'openai',
-      model: 'm',
-      promptVersion: 1,
-      createdAt: 1,
-      usage: null,
-    });
+    const summary = (arxivId: string) =>
+      storedSummary(arxivId, `Paper ${arxivId}`, {
+        sections: [{ label: "What's New", text: '**새로운** 방법입니다.' }],
+      });
     // 2406.00002 has a digest (the digest is shown), 2406.09999 is not on the list.
     for (const id of ['2505.00001', '2406.00002', '2406.09999']) await putSummary(db, summary(id));
     await withHf({ daily: true, liveVotes: false });

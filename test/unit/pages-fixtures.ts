@@ -3,10 +3,13 @@ import { vi } from 'vitest';
 import { generationInfo } from '../../lib/background/summary-handlers';
 import type { Protocol, Req, Res } from '../../lib/messages';
 import { parseSettingsPatch } from '../../lib/privileged-settings';
-import type { DaySummary, ShownPaper, ShownSummary, StoredDigest, StoredSummary, SyncStatus } from '../../lib/records';
+import type { DaySummary, ShownPaper, ShownSummary, StoredDigest, SyncStatus } from '../../lib/records';
 import { PRIVILEGED_DEFAULTS, type PrivilegedSettings } from '../../lib/setting-defaults';
 import { showPaper } from '../../lib/show';
 import { showSummary } from '../../lib/show-summary';
+import { storedSummary } from '../support/summaries';
+
+export { storedSummary };
 
 /** The privileged settings as the background keeps them (its IndexedDB), for `getSettings` / `setSettings`. */
 export const privileged: { current: PrivilegedSettings } = { current: { ...PRIVILEGED_DEFAULTS } };
@@ -85,29 +88,6 @@ export function digest(date: string, papers: ShownPaper[]): StoredDigest {
     lastModified: null,
     fetchedAt: Date.parse('2025-05-10T01:00:00Z'),
     bytes: 20_480,
-  };
-}
-
-/** A Korean summary made on the user's side, as stored. */
-export function storedSummary(
-  arxivId: string,
-  title: string,
-  over: Partial<StoredSummary> & Pick<StoredSummary, 'createdAt'>,
-): StoredSummary {
-  return {
-    arxivId,
-    title,
-    titleKo: null,
-    sections: [
-      { label: "What's New", text: `${title}의 핵심은 **희소 보상(sparse reward)** 학습입니다. 두 번째 문장입니다.` },
-      { label: 'Technical Details', text: '정책 경사(policy gradient)를 [안정화](https://example.org/paper)합니다.' },
-      { label: 'Performance Highlights', text: '기준 대비 정확도가 4.2% 향상되었습니다.' },
-    ],
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    promptVersion: 1,
-    usage: { inputTokens: 812, outputTokens: 356 },
-    ...over,
   };
 }
 

@@ -14,25 +14,19 @@ import { putSummary } from '../../lib/db/summaries';
 import { envelope } from '../../lib/messages';
 import type { StoredPaper, StoredSummary } from '../../lib/records';
 import { MAX_SCANNED_SUMMARIES, scanSummaries, summaryDoc } from '../../lib/search/summary-scan';
+import { storedSummary } from '../support/summaries';
 
 const T = Date.parse('2025-07-01T00:00:00Z');
 
 function summary(arxivId: string, title: string, over: Partial<StoredSummary> = {}): StoredSummary {
-  return {
-    arxivId,
-    title,
-    titleKo: null,
+  return storedSummary(arxivId, title, {
     sections: [
       { label: "What's New", text: '이 논문은 **멀티모달** 추론 모델(MLLMs)을 제안합니다.' },
       { label: 'Technical Details', text: '정책 최적화를 [설명](https://example.org)합니다.' },
     ],
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    promptVersion: 1,
     createdAt: T,
-    usage: { inputTokens: 10, outputTokens: 20 },
     ...over,
-  };
+  });
 }
 
 const A = summary('2507.00001', 'Sparse Attention for Long Context', { createdAt: T + 3 });

@@ -12,7 +12,8 @@ import { buildExport, readExport } from '../../lib/export-format';
 import { parseHostReply } from '../../lib/gen/chrome-ai/wire';
 import { parseDailyPapers } from '../../lib/hf/answers';
 import { CHANNEL } from '../../lib/messages';
-import type { StoredDigest, StoredPaper, StoredSummary } from '../../lib/records';
+import type { StoredDigest, StoredPaper } from '../../lib/records';
+import { storedSummary } from '../support/summaries';
 
 /** `value` behind Proxies (objects and arrays, at every depth) that count the reads made through them. */
 function counted(value: unknown): { value: unknown; reads: () => number } {
@@ -75,17 +76,8 @@ const digest = (paperIds: string[]): StoredDigest => ({
   fetchedAt: Date.parse('2025-05-10T00:00:00Z'),
   bytes: 10,
 });
-const summary = (i: number): StoredSummary => ({
-  arxivId: id(i),
-  title: `Paper ${i}`,
-  titleKo: null,
-  sections: [{ label: null, text: '요약.' }],
-  provider: 'openai',
-  model: 'gpt-4o-mini',
-  promptVersion: 1,
-  createdAt: NOW - 86_400_000,
-  usage: null,
-});
+const summary = (i: number) =>
+  storedSummary(id(i), `Paper ${i}`, { sections: [{ label: null, text: '요약.' }], createdAt: NOW - 86_400_000 });
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 describe('export files: reading one costs reads linear in its size', () => {
