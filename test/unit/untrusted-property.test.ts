@@ -128,8 +128,9 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 /** Every path to a value inside `v` (objects and arrays), the root included. */
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
-  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) paths(v[k] as Json, [...at, k], out);
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) paths(x, [...at, i], out);
+  } else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) paths(v[k] as Json, [...at, k], out);
   return out;
 }
 
