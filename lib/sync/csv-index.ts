@@ -19,49 +19,79 @@ export interface IndexDay {
 
 export type IndexParse = { ok: true; days: IndexDay[] } | { ok: false; error: AppError };
 
-/** RFC 4180 rows; null when a quoted field never ends. Each row carries its 1-based starting line. */
+/**
+ * RFC 4180 rows; null when a quoted field never ends. Each row carries its 1-based starting line. One pass with
+ * `charCodeAt` and slices (a character-by-character string took ~80 ms for upstream's 0.56 MB index).
+ */
 export function parseCsv(text: string): { line: number; fields: string[] }[] | null {
   const rows: { line: number; fields: string[] }[] = [];
+  const n = text.length;
   let fields: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = 1;
   let rowLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRow = () => {
+  /** Whether the last field read ended its row (at a line end or the end of the text). */
+  let rowEnded = true;
+  while (i < n) {
+    let field: string;
+    if (text.charCodeAt(i) === 34) {
+      // A quoted field: runs up to each `"`, a doubled `""` is one quote.
+      field = '';
+      let k = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', k);
+        if (q < 0) return null;
+        for (let j = k; j < q; j++) if (text.charCodeAt(j) === 10) line++;
+        field += text.slice(k, q);
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          k = q + 2;
+        } else {
+          k = q + 1;
+          break;
+        }
+      }
+      // Text after the closing quote up to the delimiter belongs to the field (as the old reader kept it).
+      let e = k;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === 44 || c === 10 || c === 13) break;
+        e++;
+      }
+      // Anything after the closing quote, a `"` included, is read literally up to the delimiter.
+      if (e > k) field += text.slice(k, e);
+      i = e;
+    } else {
+      let e = i;
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (c === 44 || c === 10 || c === 13) break;
+        e++;
+      }
+      field = text.slice(i, e);
+      i = e;
+    }
     fields.push(field);
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      rowEnded = false;
+      if (i === n) fields.push('');
+      continue;
+    }
+    // A line end or the end of the text ends the row.
     rows.push({ line: rowLine, fields });
     fields = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line++;
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRow();
+    rowEnded = true;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (i < n) {
+      i++;
       line++;
       rowLine = line;
-    } else {
-      field += c;
+      if (i === n) break;
     }
   }
-  if (quoted) return null;
-  if (field !== '' || fields.length > 0) endRow();
+  if (!rowEnded && fields.length > 0) rows.push({ line: rowLine, fields });
   return rows;
 }
 
@@ -79,10 +109,11 @@ export function parseIndex(text: string): IndexParse {
   if (!header) return { ok: false, error: appError('indexEmpty') };
   const col = header.fields.findIndex((f) => f.trim().toLowerCase() === 'date');
   if (col < 0) return { ok: false, error: appError('indexNoDate') };
+  // Rows per day; a day is checked once (thousands of rows name a few hundred days).
   const counts = new Map<string, number>();
   for (const row of nonBlank.slice(1)) {
     const date = (row.fields[col] ?? '').trim();
-    if (!isRealDate(date)) {
+    if (!counts.has(date) && !isRealDate(date)) {
       return {
         ok: false,
         error: appError('indexBadDate', { value: JSON.stringify(date.slice(0, 40)), line: row.line }),
