@@ -9,8 +9,8 @@
  * - One async function per message type of lib/messages.ts `Protocol` (`h.getPaper(req)` …), from the areas:
  *   reading (./paper-handlers), sync and data (./data-handlers), Hugging Face (./hf-handlers), settings
  *   (./settings-handlers) and Korean summaries (./summary-handlers).
- * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request, once (./requests.ts `checkRequest`)
- *   and that this sender may ask it (`mayAsk`: content scripts only read), and returns a `Reply`; it never throws: a
+ * - `handleMessage(raw, sender, ctx)` checks the sender (`senderKind`), the request, once (./requests.ts
+ *   `checkRequest`), and that this sender may ask it (`mayAsk`: content scripts only read), and returns a `Reply`; it never throws: a
  *   refusal is `{ ok: false, error, code, params }` (lib/errors.ts; a handler throws a CodedError for one the user
  *   should read, anything else is `internal`).
  */

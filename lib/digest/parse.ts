@@ -58,8 +58,8 @@ const MEDIA_PREFIX_BY_CHAR = new Map(MEDIA_HOSTS.map((host) => [host.charCodeAt(
 
 /**
  * Whether `url` is media the extension may show: the common case, `https://<media host>/` and then no whitespace or
- * control character (isUrlBreak), is decided in one pass over the characters; anything else by isHttpUrl and lib/media-hosts.ts
- * `isAllowedMediaUrl` (URL parsing took a third of the parse time). Both decide the same: after the prefix the
+ * control character (isUrlBreak), is decided in one pass over the characters; anything else by isHttpUrl and
+ * lib/media-hosts.ts `isAllowedMediaUrl` (URL parsing took a third of the parse time). Both decide the same: after the prefix the
  * host has ended, so no port, user info or other host can follow. 'scheme' when not http(s), 'host' when not a
  * media host.
  */
