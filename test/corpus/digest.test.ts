@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { MAX_AUTHORS, MAX_ENTRY, MAX_LABEL, MAX_SECTION, MAX_SECTIONS, MAX_TITLE } from '../../lib/digest/caps';
+import { tokenizeInline } from '../../lib/digest/inline';
 import { parseDigest } from '../../lib/digest/parse';
 import type { ParsedDigest } from '../../lib/digest/types';
 import { isAllowedMediaUrl } from '../../lib/media-hosts';
@@ -193,6 +194,26 @@ describeShared('parseDigest over the real corpus', () => {
     );
     expect(media).toHaveLength(mediaLines - 24);
     for (const url of media) expect(isAllowedMediaUrl(url), url).toBe(true);
+  });
+
+  it('a bare URL followed by a Korean particle (108, as in "…/ATLAS에서") links without it; no link target has Hangul', () => {
+    const hangul = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/;
+    /** A bare URL whose last character (not a closing bracket or quote) touches a Hangul syllable. */
+    const touching = /https?:\/\/[!-~]*[^\s)'\]\u0080-\uffff](?=[\uac00-\ud7af])/g;
+    let found = 0;
+    for (const f of files) {
+      for (const p of f.parsed.papers) {
+        for (const section of p.sections) {
+          const hrefs = tokenizeInline(section.text).flatMap((t) => (t.type === 'link' ? [t.href] : []));
+          for (const href of hrefs) expect(hangul.test(href), href).toBe(false);
+          for (const url of section.text.match(touching) ?? []) {
+            found++;
+            expect(hrefs, url).toContain(url);
+          }
+        }
+      }
+    }
+    expect(found).toBe(108);
   });
 
   it('every field is a fifth of its cap or less (lib/digest/caps.ts), so no cap touches the corpus', () => {

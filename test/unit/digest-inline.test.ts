@@ -141,6 +141,23 @@ describe('tokenizeInline: code spans and bare URLs', () => {
     expect(t('http://\x01')).toEqual([{ type: 'text', text: 'http://\x01' }]);
   });
 
+  it('a bare URL ends where Korean text begins: the particle after it is text, not part of the link', () => {
+    expect(t('코드는 https://github.com/VILA-Lab/ATLAS에서 공개됩니다.')).toEqual([
+      { type: 'text', text: '코드는 ' },
+      { type: 'link', text: 'https://github.com/VILA-Lab/ATLAS', href: 'https://github.com/VILA-Lab/ATLAS' },
+      { type: 'text', text: '에서 공개됩니다.' },
+    ]);
+    expect(t('https://langsplat.github.io에서')[0]).toEqual({
+      type: 'link',
+      text: 'https://langsplat.github.io',
+      href: 'https://langsplat.github.io',
+    });
+    // A link written as [text](url) keeps its target as written.
+    expect(t('[위키](https://ko.wikipedia.org/wiki/서울)')).toEqual([
+      { type: 'link', text: '위키', href: 'https://ko.wikipedia.org/wiki/서울' },
+    ]);
+  });
+
   it('a bare URL ends at Unicode whitespace too (no-break, ideographic, line separator, BOM)', () => {
     for (const space of ['\u00a0', '\u3000', '\u2028', '\u2003', '\ufeff', '\u0085']) {
       expect(t(`https://x.org/a${space}b`), JSON.stringify(space)).toEqual([
