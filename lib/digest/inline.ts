@@ -9,8 +9,8 @@
  *   closing `$` must not be followed by a digit (so `$5 and $10` stays text).
  * - `[t](url)` → link when url is http(s); any other scheme (javascript:, data:, relative) gives text `t` only.
  *   A link whose text names another host than its URL shows the URL instead (./link-host.ts).
- *   Bare `http(s)://…` URLs become links too (up to whitespace, a control character, `<`, `>` or Korean text, as in
- *   "https://github.com/x에서"; trailing `.,;:!?'"` and an unbalanced `)` are left out).
+ *   Bare `http(s)://…` URLs become links too (up to whitespace, a control character, `<`, `>`, a brace or Korean
+ *   text, as in "https://github.com/x에서"; trailing `.,;:!?'"` and an unbalanced `)` are left out).
  * - `\` before an ASCII punctuation marker (`\*`, `\_`, `` \` ``, `\$`, `\[`, `\]`, `\\`) yields it literally.
  * - Anything unbalanced or unmatched is literal text. Adjacent text is merged; no token has empty text.
  *
@@ -141,7 +141,8 @@ function isHangul(c: number): boolean {
 }
 
 /**
- * End (exclusive) of the bare URL starting at `i`: up to whitespace, a control character, `<`, `>` or Korean text.
+ * End (exclusive) of the bare URL starting at `i`: up to whitespace, a control character, `<`, `>`, Korean text or
+ * a brace (not a URL character; upstream's LaTeX `\href` leftovers read "https://github.com/x{Label}에서").
  */
 function bareUrlEnd(s: string, i: number, meter: Meter): number {
   let end = i;
@@ -149,7 +150,7 @@ function bareUrlEnd(s: string, i: number, meter: Meter): number {
   let shut = 0;
   for (; end < s.length; end++) {
     const c = s.charCodeAt(end);
-    if (c === 60 || c === 62 || isUrlBreak(c) || isHangul(c)) break;
+    if (c === 60 || c === 62 || c === 123 || c === 125 || isUrlBreak(c) || isHangul(c)) break;
     if (c === 40) open++;
     else if (c === 41) shut++;
   }

@@ -152,6 +152,15 @@ describe('tokenizeInline: code spans and bare URLs', () => {
       text: 'https://langsplat.github.io',
       href: 'https://langsplat.github.io',
     });
+    // A LaTeX \href leftover: the braces are not part of the URL.
+    expect(t('https://github.com/hutaiHang/Faster-Diffusion{FasterDiffusion}에서')).toEqual([
+      {
+        type: 'link',
+        text: 'https://github.com/hutaiHang/Faster-Diffusion',
+        href: 'https://github.com/hutaiHang/Faster-Diffusion',
+      },
+      { type: 'text', text: '{FasterDiffusion}에서' },
+    ]);
     // A link written as [text](url) keeps its target as written.
     expect(t('[위키](https://ko.wikipedia.org/wiki/서울)')).toEqual([
       { type: 'link', text: '위키', href: 'https://ko.wikipedia.org/wiki/서울' },
