@@ -3,17 +3,31 @@
  * must never change), filled with the given records, for the migration tests (test/unit/db-schema.test.ts, and over
  * the whole corpus test/corpus/db-schema.test.ts).
  */
-import { openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { DB_NAME, type FileState } from '../../lib/db/schema';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
+
+type UpgradeDb = IDBPDatabase<unknown>;
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/** The v1 step as it shipped (frozen: the v1 step of lib/db/schema.ts must never change). */
+function v1Step(d: UpgradeDb): void {
+  d.createObjectStore('papers', { keyPath: 'arxivId' });
+  d.createObjectStore('digests', { keyPath: 'date' });
+  d.createObjectStore('meta');
+}
+
+/** The v2 step as it shipped (frozen). */
+function v2Step(d: UpgradeDb, tx: UpgradeTx): void {
+  d.createObjectStore('files', { keyPath: 'path' });
+  tx.objectStore('papers').createIndex('by-date', 'date');
+}
 
 /** What v1 code created (frozen copy: the v1 step of lib/db/schema.ts must never change). */
 export async function createV1(papers: StoredPaper[], digests: StoredDigest[], meta: Record<string, unknown>) {
   const db = await openDB(DB_NAME, 1, {
     upgrade(d) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
+      v1Step(d);
     },
   });
   const tx = db.transaction(['papers', 'digests', 'meta'], 'readwrite');
@@ -33,11 +47,8 @@ export async function createV2(
 ) {
   const db = await openDB(DB_NAME, 2, {
     upgrade(d, _old, _new, tx) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
-      d.createObjectStore('files', { keyPath: 'path' });
-      tx.objectStore('papers').createIndex('by-date', 'date');
+      v1Step(d);
+      v2Step(d, tx);
     },
   });
   const tx = db.transaction(['papers', 'digests', 'files', 'meta'], 'readwrite');
@@ -53,11 +64,8 @@ export async function createV2(
 export async function createV3(records: Record<string, { key?: string; value: unknown }[]>) {
   const db = await openDB(DB_NAME, 3, {
     upgrade(d, _old, _new, tx) {
-      d.createObjectStore('papers', { keyPath: 'arxivId' });
-      d.createObjectStore('digests', { keyPath: 'date' });
-      d.createObjectStore('meta');
-      d.createObjectStore('files', { keyPath: 'path' });
-      tx.objectStore('papers').createIndex('by-date', 'date');
+      v1Step(d);
+      v2Step(d, tx);
       d.createObjectStore('hfDaily', { keyPath: 'date' });
       d.createObjectStore('hfVotes', { keyPath: 'arxivId' }).createIndex('by-fetchedAt', 'fetchedAt');
     },

@@ -6,7 +6,16 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDigestDb } from '../../lib/db/open';
 import type { DigestDb } from '../../lib/db/schema';
 import { type DayMeta, type DayWrite, type WriteDayResult, writeDays } from '../../lib/db/write-day';
-import type { ParsedDigest } from '../../lib/digest/types';
+import type { Paper, ParsedDigest } from '../../lib/digest/types';
+
+/** A day of `papers` as the sync would write it: one run, the upstream path, fetched at noon of that day. */
+export function dayWrite(date: string, papers: Paper[]): DayWrite {
+  const path = `paper_logs/${date.replaceAll('-', '/')}.md`;
+  return {
+    parsed: { path: null, date, runs: [{ date, line: 1, paperCount: papers.length }], papers, diagnostics: [] },
+    meta: { date, path, etag: null, lastModified: null, fetchedAt: Date.parse(`${date}T12:00:00Z`), bytes: 100 },
+  };
+}
 
 export async function writeDay(db: DigestDb, parsed: ParsedDigest, meta: DayMeta): Promise<WriteDayResult> {
   const [r] = await writeDays(db, [{ parsed, meta }]);

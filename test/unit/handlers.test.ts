@@ -11,7 +11,8 @@ import { getProviderKey, setProviderKey } from '../../lib/db/provider-key';
 import type { DigestDb } from '../../lib/db/schema';
 import { getSettings, putSettings } from '../../lib/db/settings-store';
 import { putSummary } from '../../lib/db/summaries';
-import type { Paper, ParsedDigest } from '../../lib/digest/types';
+import { writeDays } from '../../lib/db/write-day';
+import type { Paper } from '../../lib/digest/types';
 import { EXPORT_FORMAT, parseExport } from '../../lib/export-format';
 import { CHANNEL, envelope, type SenderInfo } from '../../lib/messages';
 import type { ShownPaper, ShownSummary, StoredDigest, StoredPaper } from '../../lib/records';
@@ -20,7 +21,7 @@ import type { SyncReport } from '../../lib/sync/run';
 import { createSyncRunner, type SyncRunner } from '../../lib/sync/runner';
 import { miniDays, startCorpusServer, writeMiniTree } from '../support/corpus-server';
 import { storedSummary } from '../support/summaries';
-import { writeDay } from '../support/write-day';
+import { dayWrite } from '../support/write-day';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const CTX = { extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` };
@@ -41,21 +42,7 @@ const paper = (arxivId: string, title: string, votes: number | null = 1): Paper 
 });
 
 async function day(db: DigestDb, date: string, papers: Paper[]) {
-  const parsed: ParsedDigest = {
-    path: null,
-    date,
-    runs: [{ date, line: 1, paperCount: papers.length }],
-    papers,
-    diagnostics: [],
-  };
-  await writeDay(db, parsed, {
-    date,
-    path: `paper_logs/${date.replaceAll('-', '/')}.md`,
-    etag: null,
-    lastModified: null,
-    fetchedAt: Date.parse(`${date}T12:00:00Z`),
-    bytes: 100,
-  });
+  await writeDays(db, [dayWrite(date, papers)]);
 }
 
 let db: DigestDb;

@@ -77,7 +77,8 @@ export const MAY8: ShownPaper[] = [
   ),
 ];
 
-export function digest(date: string, papers: ShownPaper[]): StoredDigest {
+/** The stored digest of `date` listing `papers` (anything with an id). */
+export function digest(date: string, papers: readonly { arxivId: string }[]): StoredDigest {
   return {
     date,
     path: `paper_logs/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`,

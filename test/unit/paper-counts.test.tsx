@@ -17,6 +17,7 @@ import type { Paper } from '../../lib/digest/types';
 import { PopupApp } from '../../lib/pages/popup/app';
 import { ReaderApp } from '../../lib/pages/reader/app';
 import { send } from '../../lib/send';
+import { dayWrite } from '../support/write-day';
 import { answerWith } from './pages-fixtures';
 
 vi.mock('../../lib/send', () => ({ send: vi.fn() }));
@@ -46,17 +47,7 @@ beforeEach(async () => {
   db = await openDigestDb(`paper-counts-${dbCount++}`);
   await writeDays(
     db,
-    DAYS.map(({ date, papers }) => ({
-      parsed: { path: null, date, runs: [{ date, line: 1, paperCount: papers.length }], papers, diagnostics: [] },
-      meta: {
-        date,
-        path: `paper_logs/${date.replaceAll('-', '/')}.md`,
-        etag: null,
-        lastModified: null,
-        fetchedAt: Date.parse(`${date}T12:00:00Z`),
-        bytes: 100,
-      },
-    })),
+    DAYS.map(({ date, papers }) => dayWrite(date, papers)),
   );
   const handlers = createHandlers({
     db: () => db,

@@ -10,6 +10,7 @@ import { buildExport, MIN_FETCHED_AT, parseExport, serializeExport } from '../..
 import { isAllowedMediaUrl } from '../../lib/media-hosts';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
 import { parseCsv, parseIndex } from '../../lib/sync/csv-index';
+import { digest } from './pages-fixtures';
 
 const RUNS = process.env.PROPERTY_FULL === '1' ? 20_000 : 1_000;
 const TIMEOUT = 120_000;
@@ -106,18 +107,7 @@ function sample(n: number): { digests: StoredDigest[]; papers: StoredPaper[] } {
     date: '2025-05-09',
     dates: ['2025-05-09', '2025-05-08'],
   }));
-  const digest = (date: string): StoredDigest => ({
-    date,
-    path: `paper_logs/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8)}.md`,
-    paperIds: papers.map((p) => p.arxivId),
-    runs: 1,
-    diagnostics: [],
-    etag: null,
-    lastModified: null,
-    fetchedAt: Date.parse('2025-05-09T03:00:00Z'),
-    bytes: 1000,
-  });
-  return { digests: [digest('2025-05-09'), digest('2025-05-08')], papers };
+  return { digests: [digest('2025-05-09', papers), digest('2025-05-08', papers)], papers };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
