@@ -3,12 +3,12 @@
  * online, permission) and the privileged settings; without `deps.hf` they answer `off`. `getHfToday` adds the list's
  * digest papers and the stored Korean summaries of its other papers.
  */
-import { getPaper } from '../db/queries';
+import { getPaper, getPapers } from '../db/queries';
 import type { DigestDb } from '../db/schema';
 import { getSettings } from '../db/settings-store';
 import { getSummary } from '../db/summaries';
 import { hfToday, liveVotes } from '../hf/service';
-import type { StoredPaper, StoredSummary } from '../records';
+import type { StoredSummary } from '../records';
 import { showPaper } from '../show';
 import { showSummary } from '../show-summary';
 import type { HandlerContext, HandlersOf, HfDeps } from './handler-deps';
@@ -29,9 +29,7 @@ export function hfHandlers({ deps, db, now }: HandlerContext): HandlersOf<'getHf
         ? await hfToday(serviceDeps(database, hf), (await getSettings(database)).hfDaily)
         : { state: 'off' as const, list: null, error: null, retryAt: null };
       const ids = r.list?.items.map((i) => i.arxivId) ?? [];
-      const store = database.transaction('papers').store;
-      const found = await Promise.all(ids.map((id) => store.get(id)));
-      const digestPapers = found.filter((p): p is StoredPaper => p !== undefined);
+      const digestPapers = await getPapers(database, ids);
       const withDigest = new Set(digestPapers.map((p) => p.arxivId));
       const stored = await Promise.all(ids.filter((id) => !withDigest.has(id)).map((id) => getSummary(database, id)));
       return {

@@ -8,9 +8,10 @@
  */
 import { allPapersInPages } from '../db/queries';
 import type { DigestDb } from '../db/schema';
+import { newestSummaries } from '../db/summaries';
 import type { StoredSummary } from '../records';
 import { buildSearchIndexInSlices, type SearchIndex, type SearchResult, search } from '../search';
-import { MAX_SCANNED_SUMMARIES, type SummaryDoc, scanSummaries, summaryDoc } from '../search/summary-scan';
+import { MAX_SCANNED_SUMMARIES, scanSummaries, summaryDoc } from '../search/summary-scan';
 import { memo } from './memo';
 
 /** Digest papers (ranked, with their total) and, apart, the matching generated summaries (newest first). */
@@ -33,17 +34,6 @@ export interface SearchCache {
   warmSoon(ms: number, when?: () => boolean): void;
 }
 
-/** The newest `max` summaries, newest first, prepared for the scan. */
-async function newestSummaryDocs(db: DigestDb, max: number): Promise<SummaryDoc[]> {
-  const out: SummaryDoc[] = [];
-  let cursor = await db.transaction('summaries').store.index('by-createdAt').openCursor(null, 'prev');
-  while (cursor && out.length < max) {
-    out.push(summaryDoc(cursor.value));
-    cursor = await cursor.continue();
-  }
-  return out;
-}
-
 export function createSearchCache(db: () => Promise<DigestDb>, opts: { maxSummaries?: number } = {}): SearchCache {
   const maxSummaries = opts.maxSummaries ?? MAX_SCANNED_SUMMARIES;
   // Each kept until the data changes; a failed read or build is tried again at the next query (./memo.ts).
@@ -52,7 +42,7 @@ export function createSearchCache(db: () => Promise<DigestDb>, opts: { maxSummar
       .then((d) => allPapersInPages(d))
       .then((papers) => buildSearchIndexInSlices(papers)),
   );
-  const summaries = memo(() => db().then((d) => newestSummaryDocs(d, maxSummaries)));
+  const summaries = memo(async () => (await newestSummaries(await db(), maxSummaries)).map(summaryDoc));
   const warm = async () => {
     await Promise.all([index.get(), summaries.get()]);
   };

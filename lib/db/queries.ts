@@ -1,6 +1,7 @@
 /**
  * Read-only queries the background answers messages with. All take an open `DigestDb`.
  * - getPaper(db, id) → StoredPaper | null
+ * - getPapers(db, ids) → the stored ones, in the order asked
  * - getBadges(db, ids) → PaperBadge[] for the stored ones, in the order asked
  * - getDigest(db, date) / getLatestDigest(db) → { digest, papers in the digest's order }
  * - listDays(db) → DaySummary[] newest first
@@ -25,20 +26,21 @@ export async function getPaper(db: DigestDb, arxivId: string): Promise<StoredPap
   return (await db.get('papers', arxivId)) ?? null;
 }
 
-export async function getBadges(db: DigestDb, arxivIds: readonly string[]): Promise<PaperBadge[]> {
-  const unique = [...new Set(arxivIds)];
+/** The stored papers of `arxivIds`, in the order asked (ids with no paper left out), read in one transaction. */
+export async function getPapers(db: DigestDb, arxivIds: readonly string[]): Promise<StoredPaper[]> {
   const store = db.transaction('papers').store;
-  const found = await Promise.all(unique.map((id) => store.get(id)));
-  const badges: PaperBadge[] = [];
-  for (const p of found) if (p) badges.push({ arxivId: p.arxivId, votes: p.votes, date: p.date });
-  return badges;
+  const found = await Promise.all(arxivIds.map((id) => store.get(id)));
+  return found.filter((p): p is StoredPaper => p !== undefined);
+}
+
+export async function getBadges(db: DigestDb, arxivIds: readonly string[]): Promise<PaperBadge[]> {
+  const papers = await getPapers(db, [...new Set(arxivIds)]);
+  return papers.map((p) => ({ arxivId: p.arxivId, votes: p.votes, date: p.date }));
 }
 
 async function withPapers(db: DigestDb, digest: StoredDigest | undefined): Promise<DigestWithPapers> {
   if (!digest) return { digest: null, papers: [] };
-  const store = db.transaction('papers').store;
-  const found = await Promise.all(digest.paperIds.map((id) => store.get(id)));
-  return { digest, papers: found.filter((p): p is StoredPaper => p !== undefined) };
+  return { digest, papers: await getPapers(db, digest.paperIds) };
 }
 
 export async function getDigest(db: DigestDb, date: string): Promise<DigestWithPapers> {

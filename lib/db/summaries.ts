@@ -2,7 +2,7 @@
  * Korean summaries made on the user's side (v4 `summaries`). A summary is written whole once its answer is
  * complete (never a partial one); callers generate first and write afterwards, so no transaction waits for a model.
  * - getSummary(db, id) / putSummary(db, s) / deleteSummary(db, id) / clearSummaries(db)
- * - listSummaries(db) newest first; usageTotals(db) the running token total shown in the options
+ * - listSummaries(db) newest first, newestSummaries(db, max) the newest few; usageTotals(db) the running token total shown in the options
  */
 import type { StoredSummary } from '../records';
 import type { DigestDb } from './schema';
@@ -30,6 +30,17 @@ export async function clearSummaries(db: DigestDb): Promise<number> {
   await tx.store.clear();
   await tx.done;
   return n;
+}
+
+/** The newest `max` summaries, newest first (a cursor: no more are read). */
+export async function newestSummaries(db: DigestDb, max: number): Promise<StoredSummary[]> {
+  const out: StoredSummary[] = [];
+  let cursor = await db.transaction('summaries').store.index('by-createdAt').openCursor(null, 'prev');
+  while (cursor && out.length < max) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
 }
 
 /** Every summary, newest first. */
