@@ -1,6 +1,6 @@
 /**
  * The one message protocol between content scripts, extension pages and the background.
- * Every request is validated by lib/background/requests.ts `parseRequest` (valibot schemas, which content scripts do
+ * Every request is validated by lib/background/requests.ts `checkRequest` (valibot schemas, which content scripts do
  * not bundle) in the background before it is handled.
  */
 

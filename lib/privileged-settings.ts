@@ -63,7 +63,7 @@ const isRefusal = (r: Check<unknown>): r is AppError => 'code' in r;
 
 /**
  * Validates an untrusted patch: only known keys, each valid. Returns the normalised patch, or why not: `problem` as
- * a code the pages word, `error` the same in a few words for the protocol's logs (lib/messages.ts `parseRequest`).
+ * a code the pages word, `error` the same in a few words for the protocol's logs (lib/background/requests.ts `checkRequest`).
  */
 export function parseSettingsPatch(
   raw: unknown,

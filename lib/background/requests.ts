@@ -116,12 +116,6 @@ export function checkRequest(raw: unknown): Envelope | RequestRefusal {
   return { channel: CHANNEL, type, payload: r.output };
 }
 
-/** {@link checkRequest} with the refusal as its words only. */
-export function parseRequest(raw: unknown): Envelope | string {
-  const r = checkRequest(raw);
-  return 'problem' in r ? r.error : r;
-}
-
 const TITLE = `title must be 1..${GEN_MAX_TITLE} characters`;
 const ABSTRACT = `abstract must be at most ${GEN_MAX_ABSTRACT} characters`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arxivIdFromUrl, isArxivIdKey, isNewStyleIdKey, normaliseArxivId, parseArxivId } from '../../lib/arxiv-id.ts';
-import { parseRequest } from '../../lib/background/requests.ts';
 import { CHANNEL } from '../../lib/messages.ts';
+import { parseRequest } from '../support/requests';
 
 type Kind = 'new-id' | 'old-id' | 'abs' | 'pdf' | 'html' | 'format';
 

@@ -6,10 +6,10 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InlineText } from '../../components/InlineText';
-import { parseRequest } from '../../lib/background/requests';
 import { digestSourceUrl, hfPaperUrl, readerDateHash, readerPaperHash, safeHttpUrl } from '../../lib/links';
 import { DEFAULT_SOURCE_URL } from '../../lib/settings';
 import { showSection } from '../../lib/show';
+import { parseRequest } from '../support/requests';
 
 describe('digestSourceUrl', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../lib/background/requests';
 import { CHANNEL, MAX_IMPORT_CHARS, mayAsk, senderKind } from '../../lib/messages';
+import { parseRequest } from '../support/requests';
 
 const EXT = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT}/`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { panelStrings } from '../../lib/background/paper-handlers';
-import { parseRequest } from '../../lib/background/requests';
 import { CHANNEL } from '../../lib/messages';
 import en from '../../public/_locales/en/messages.json';
 import ko from '../../public/_locales/ko/messages.json';
+import { parseRequest } from '../support/requests';
 
 describe('UI strings for the content script in a pinned language', () => {
   it('the ko and en tables have the same keys, with the same placeholders', () => {

@@ -4,8 +4,9 @@
  * takes a start or a cancel and nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { parseGenRequest, parseRequest } from '../../lib/background/requests';
+import { parseGenRequest } from '../../lib/background/requests';
 import { CHANNEL, GEN_MAX_ABSTRACT, GEN_MAX_TITLE } from '../../lib/messages';
+import { parseRequest } from '../support/requests';
 
 const ask = (type: string, payload: unknown) => ({ channel: CHANNEL, type, payload });
 

@@ -7,12 +7,12 @@
  * records of an export file) use Sets and are linear by construction.
  */
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../lib/background/requests';
 import { buildExport, readExport } from '../../lib/export-format';
 import { parseHostReply } from '../../lib/gen/chrome-ai/wire';
 import { parseDailyPapers } from '../../lib/hf/answers';
 import { CHANNEL } from '../../lib/messages';
 import type { StoredDigest, StoredPaper } from '../../lib/records';
+import { parseRequest } from '../support/requests';
 import { storedSummary } from '../support/summaries';
 
 /** `value` behind Proxies (objects and arrays, at every depth) that count the reads made through them. */
